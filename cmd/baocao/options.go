@@ -1,0 +1,30 @@
+package main
+
+import (
+	"github.com/baocao/baocao/internal/pipeline"
+	"github.com/baocao/baocao/reader"
+	_ "github.com/baocao/baocao/reader/all" // every format
+	"github.com/urfave/cli/v2"
+)
+
+// readFlags are the flags every command that reads files shares.
+func readFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.Int64Flag{Name: "max-size", Value: 200 << 20, Usage: "largest file to read, in bytes"},
+		&cli.DurationFlag{Name: "timeout", Usage: "give up on a file after this long (default 2m)"},
+		&cli.StringFlag{Name: "as", Usage: "read every file as this format (txt, md, docx, pdf) instead of sniffing"},
+		&cli.StringFlag{Name: "password", Usage: "user password for encrypted PDFs"},
+	}
+}
+
+// pipelineOptions maps the shared flags to pipeline options.
+func pipelineOptions(c *cli.Context) (pipeline.Options, error) {
+	o := pipeline.Options{Read: reader.Options{
+		MaxSize:  c.Int64("max-size"),
+		Timeout:  c.Duration("timeout"),
+		Format:   c.String("as"),
+		Password: c.String("password"),
+	}}
+	o.Read.SetDefaults()
+	return o, nil
+}

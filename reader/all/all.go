@@ -1,0 +1,6 @@
+// Package all registers every reader: import it for its side effect.
+package all
+
+import (
+	_ "github.com/baocao/baocao/reader/txt"
+)
