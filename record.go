@@ -73,10 +73,14 @@ type Reference struct {
 	Code     NullString `json:"code"`
 	Date     NullString `json:"date"` // ISO issue date written with the citation
 	DateText string     `json:"date_text,omitempty"`
-	Issuer   NullString `json:"issuer"`
-	Subject  NullString `json:"subject"`
-	Text     string     `json:"text"`              // the whole citation as written
-	Context  string     `json:"context,omitempty"` // the sentence that cites it
+	// DateSource says where Date was read when not with the citation itself: "before"
+	// ("ngày …, X đã ban hành Nghị quyết số …") or "other-mention" (another citation of
+	// the same id in the document).
+	DateSource string     `json:"date_source,omitempty"`
+	Issuer     NullString `json:"issuer"`
+	Subject    NullString `json:"subject"`
+	Text       string     `json:"text"`              // the whole citation as written
+	Context    string     `json:"context,omitempty"` // the sentence that cites it
 	Origin
 }
 

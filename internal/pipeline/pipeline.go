@@ -6,12 +6,15 @@ import (
 	"context"
 
 	"github.com/baocao/baocao"
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/reader"
 )
 
 // Options configure Process.
 type Options struct {
 	Read reader.Options
+	// Extractor extracts the record; nil means the default rule pack.
+	Extractor *extract.Extractor
 }
 
 // Process reads the file at path and returns its record and document model.
@@ -20,18 +23,18 @@ func Process(ctx context.Context, path string, opts Options) (*baocao.Record, *b
 	if err != nil {
 		return nil, nil, err
 	}
-	return Build(doc, opts), doc, nil
+	rec, err := Build(doc, opts)
+	return rec, doc, err
 }
 
 // Build runs the stages after reading on a document already read.
-func Build(doc *baocao.Document, opts Options) *baocao.Record {
-	rec := &baocao.Record{
-		Schema:   baocao.Schema,
-		Source:   doc.Source,
-		Pages:    doc.Pages,
-		Encoding: doc.Encoding,
-		Warnings: doc.Warnings,
-		Text:     doc.Text,
+func Build(doc *baocao.Document, opts Options) (*baocao.Record, error) {
+	x := opts.Extractor
+	if x == nil {
+		var err error
+		if x, err = extract.Default(); err != nil {
+			return nil, err
+		}
 	}
-	return rec
+	return x.Record(doc), nil
 }
