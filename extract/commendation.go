@@ -257,11 +257,11 @@ func (t *CommendationTable) FindLines(lines []Line) []CommHit {
 	var out []CommHit
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l.Table || !t.Detects(l.Text) {
+		// the header names the columns (tập thể) and the table (danh hiệu…), maybe on two lines
+		if l.Table || !strings.Contains(l.Text, "ập thể") && !strings.Contains(l.Text, "ẬP THỂ") {
 			continue
 		}
-		f := vntext.Fold(l.Text)
-		if !strings.Contains(f, "tap the") && !(i+1 < len(lines) && strings.Contains(vntext.Fold(lines[i+1].Text), "tap the")) {
+		if !t.Detects(l.Text) && (i == 0 || !t.Detects(lines[i-1].Text)) {
 			continue
 		}
 		level := ""
@@ -308,7 +308,7 @@ func commItems(hits []CommHit) []rules.Item {
 // CommendationText is a compiled commendation-text rule.
 type CommendationText struct {
 	id     string
-	count  *regexp.Regexp
+	count  *anchored
 	nouns  map[string]int // folded noun → count field
 	verbs  []string       // lower case
 	bodies *rules.Lexicon
@@ -337,7 +337,7 @@ func compileCommText(c *rules.Compiler, r *rules.Rule, decode func(any) error) (
 		t.verbs = append(t.verbs, strings.ToLower(vntext.Normalize(v)))
 	}
 	var err error
-	if t.count, err = compileRe("count", cfg.Count); err != nil {
+	if t.count, err = compileAnchored("count", cfg.Count, []string{"digit"}, 40); err != nil {
 		return nil, err
 	}
 	if t.count.SubexpIndex("n") < 0 || t.count.SubexpIndex("noun") < 0 {
@@ -375,10 +375,11 @@ func compileCommText(c *rules.Compiler, r *rules.Rule, decode func(any) error) (
 	return t, nil
 }
 
-// Find returns the award counts written in sentences of text.
-func (t *CommendationText) Find(text string) []CommHit {
+// Find returns the award counts written in sentences of a scanned text.
+func (t *CommendationText) Find(sc *scan) []CommHit {
+	text := sc.text
 	var out []CommHit
-	ms := t.count.FindAllStringSubmatchIndex(text, -1)
+	ms := t.count.findAll(sc)
 	gn, gnoun := t.count.SubexpIndex("n"), t.count.SubexpIndex("noun")
 	for i := 0; i < len(ms); {
 		// a run of counts joined by ", " and "và" is one award statement
@@ -391,8 +392,18 @@ func (t *CommendationText) Find(text string) []CommHit {
 		pre := text[clauseStart:first[0]]
 		verb := lastIndexWord(strings.ToLower(pre), t.verbs) // lower-casing keeps byte offsets
 		if verb < 0 {
-			i = j
-			continue
+			// passive: "01 cá nhân được Chủ tịch UBND tỉnh tặng Bằng khen"
+			post := text[last[1]:clauseEnd(text, last[1])]
+			if k := strings.Index(post, " được "); k >= 0 && k < 24 {
+				post = post[k:]
+				if v := lastIndexWord(strings.ToLower(post), t.verbs); v > 0 {
+					pre, verb = post, v
+				}
+			}
+			if verb < 0 {
+				i = j
+				continue
+			}
 		}
 		if t.gift(text[clauseStart:clauseEnd(text, last[1])]) {
 			i = j
@@ -474,7 +485,7 @@ func isWordByteBefore(s string, i int) bool {
 
 func joined(between string) bool {
 	b := strings.TrimSpace(between)
-	return b == "," || b == "và" || b == ", và" || b == ";"
+	return b == "," || b == "và" || b == ", và"
 }
 
 func clauseBegin(text string, i int) int {
@@ -512,5 +523,5 @@ func lastIndexWord(f string, words []string) int {
 
 // Run finds the counts of an example sentence.
 func (t *CommendationText) Run(in string) []rules.Item {
-	return commItems(t.Find(vntext.Normalize(in)))
+	return commItems(t.Find(newScan(vntext.Normalize(in))))
 }

@@ -31,7 +31,7 @@ refused by the boundary checks and by not_followed_by, a lexicon of nouns.`,
 type DateRule struct {
 	id       string
 	form     string
-	re       *regexp.Regexp
+	re       *anchored
 	gd, gm   int
 	gy, gms  int
 	minYear  int
@@ -39,7 +39,6 @@ type DateRule struct {
 	context  []string
 	chain    *regexp.Regexp
 	notAfter *rules.Lexicon
-	literal  string // a literal every match contains, for a cheap pre-check
 }
 
 type dateConfig struct {
@@ -50,7 +49,8 @@ type dateConfig struct {
 	Context       []string `yaml:"context"`
 	Chain         string   `yaml:"chain"`
 	NotFollowedBy string   `yaml:"not_followed_by"`
-	Literal       string   `yaml:"literal"`
+	Anchor        []string `yaml:"anchor"`
+	Window        int      `yaml:"window"`
 }
 
 var dateForms = map[string]bool{"verbal": true, "numeric": true, "month-year": true, "day-month": true, "year": true}
@@ -63,13 +63,12 @@ func compileDate(c *rules.Compiler, r *rules.Rule, decode func(any) error) (rule
 	if !dateForms[cfg.Form] {
 		return nil, fmt.Errorf("form %q: want verbal, numeric, month-year, day-month or year", cfg.Form)
 	}
-	re, err := compileRe("pattern", cfg.Pattern)
+	re, err := compileAnchored("pattern", cfg.Pattern, cfg.Anchor, cfg.Window)
 	if err != nil {
 		return nil, err
 	}
 	d := &DateRule{id: r.ID, form: cfg.Form, re: re, minYear: cfg.MinYear, maxYear: cfg.MaxYear,
-		gd: re.SubexpIndex("d"), gm: re.SubexpIndex("m"), gy: re.SubexpIndex("y"), gms: re.SubexpIndex("ms"),
-		literal: cfg.Literal}
+		gd: re.SubexpIndex("d"), gm: re.SubexpIndex("m"), gy: re.SubexpIndex("y"), gms: re.SubexpIndex("ms")}
 	if d.minYear == 0 {
 		d.minYear = 1800
 	}
@@ -145,13 +144,11 @@ func validDate(y, m, d int) bool {
 	return t.Day() == d && int(t.Month()) == m
 }
 
-// Find returns the dates of this form in text (which is normalized).
-func (d *DateRule) Find(text string) []DateHit {
-	if d.literal != "" && !strings.Contains(strings.ToLower(text), d.literal) {
-		return nil
-	}
+// Find returns the dates of this form in a scanned text (which is normalized).
+func (d *DateRule) Find(sc *scan) []DateHit {
+	text := sc.text
 	var out []DateHit
-	for _, m := range d.re.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range d.re.findAll(sc) {
 		start, end := m[0], m[1]
 		if len(out) > 0 && start < out[len(out)-1].End { // taken by a day-month chain
 			continue
@@ -343,7 +340,7 @@ func atoi(s string) int {
 func (d *DateRule) Run(in string) []rules.Item {
 	in = vntext.Normalize(in)
 	var out []rules.Item
-	for _, h := range d.Find(in) {
+	for _, h := range d.Find(newScan(in)) {
 		out = append(out, dateItem(in, h))
 	}
 	return out

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,7 +26,7 @@ number - type / issuer). Stray spaces and dashes inside are removed.`,
 type DocNumber struct {
 	id      string
 	style   string
-	re      *regexp.Regexp
+	re      *anchored
 	gnum    int
 	gyear   int
 	gcode   int
@@ -39,7 +38,9 @@ type docNumberConfig struct {
 	Style   string `yaml:"style"`
 	Pattern string `yaml:"pattern"`
 	MinYear int    `yaml:"min_year"`
-	MaxYear int    `yaml:"max_year"`
+	MaxYear int      `yaml:"max_year"`
+	Anchor  []string `yaml:"anchor"`
+	Window  int      `yaml:"window"`
 }
 
 func compileDocNumber(c *rules.Compiler, r *rules.Rule, decode func(any) error) (rules.Matcher, error) {
@@ -50,7 +51,7 @@ func compileDocNumber(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 	if cfg.Style != "state" && cfg.Style != "party" {
 		return nil, fmt.Errorf("style %q: want state or party", cfg.Style)
 	}
-	re, err := compileRe("pattern", cfg.Pattern)
+	re, err := compileAnchored("pattern", cfg.Pattern, cfg.Anchor, cfg.Window)
 	if err != nil {
 		return nil, err
 	}
@@ -94,11 +95,11 @@ func (h NumberHit) Groups() []string {
 	return strings.FieldsFunc(h.Code, func(r rune) bool { return r == '-' || r == '/' })
 }
 
-// Find returns the document numbers of this grammar in text.
-func (d *DocNumber) Find(text string) []NumberHit {
+// Find returns the document numbers of this grammar in a scanned text.
+func (d *DocNumber) Find(sc *scan) []NumberHit {
 	var out []NumberHit
-	for _, m := range d.re.FindAllStringSubmatchIndex(text, -1) {
-		if h, ok := d.hit(text, m); ok {
+	for _, m := range d.re.findAll(sc) {
+		if h, ok := d.hit(sc.text, m); ok {
 			out = append(out, h)
 		}
 	}
@@ -188,7 +189,7 @@ func compactCode(s string) string {
 func (d *DocNumber) Run(in string) []rules.Item {
 	in = vntext.Normalize(in)
 	var out []rules.Item
-	for _, h := range d.Find(in) {
+	for _, h := range d.Find(newScan(in)) {
 		it := rules.Item{"id": h.ID(), "number": h.Number, "code": h.Code, "style": h.Style}
 		if h.Year != 0 {
 			it["year"] = h.Year

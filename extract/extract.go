@@ -87,7 +87,8 @@ func (x *Extractor) Record(doc *baocao.Document) *baocao.Record {
 		Warnings: doc.Warnings,
 		Text:     doc.Text,
 	}
-	st := &state{doc: doc, rec: rec, conv: x.numfmt.Detect(doc.Text)}
+	sc := newScan(doc.Text)
+	st := &state{doc: doc, rec: rec, sc: sc, conv: x.numfmt.Detect(sc)}
 	st.lines = docLines(doc, 0, len(doc.Blocks))
 	x.identity(st)
 	x.references(st)
@@ -118,6 +119,7 @@ type state struct {
 	doc   *baocao.Document
 	rec   *baocao.Record
 	conv  Convention
+	sc    *scan
 	lines []Line
 	ident Ident
 	refs  []RefHit
@@ -144,7 +146,7 @@ func (x *Extractor) references(st *state) {
 	text := st.doc.Text
 	own := st.ident.NumberSpan
 	for _, r := range x.refs {
-		for _, h := range r.Find(text) {
+		for _, h := range r.Find(st.sc) {
 			if !own.IsZero() && h.Num.Start < own.End && own.Start < h.Num.End {
 				continue // the document's own number
 			}
@@ -201,7 +203,7 @@ func (x *Extractor) datesOf(st *state) {
 	text := st.doc.Text
 	var hits []DateHit
 	for _, d := range x.dates {
-		hits = append(hits, d.Find(text)...)
+		hits = append(hits, d.Find(st.sc)...)
 	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		if hits[i].Start != hits[j].Start {
@@ -336,9 +338,9 @@ func (x *Extractor) indicatorsOf(st *state) {
 				}
 			}
 		case "percent":
-			pct = append(pct, ind.Find(text, st.conv)...)
+			pct = append(pct, ind.Find(st.sc, st.conv)...)
 		default:
-			hits = append(hits, ind.Find(text, st.conv)...)
+			hits = append(hits, ind.Find(st.sc, st.conv)...)
 		}
 	}
 	// a percentage already read with its fraction is not a second indicator
@@ -389,7 +391,7 @@ func (x *Extractor) commendationsOf(st *state) {
 		}
 	}
 	for _, t := range x.commTexts {
-		hits = append(hits, t.Find(st.doc.Text)...)
+		hits = append(hits, t.Find(st.sc)...)
 	}
 	for _, h := range hits {
 		st.rec.Commendations = append(st.rec.Commendations, baocao.Commendation{

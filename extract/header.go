@@ -426,7 +426,7 @@ func (h *Header) setDate(c Col, id *Ident) {
 	pi, di := h.dateLine.SubexpIndex("place"), h.dateLine.SubexpIndex("date")
 	id.Place = baocao.NullString(strings.TrimSpace(c.Text[m[2*pi]:m[2*pi+1]]))
 	dtext := c.Text[m[2*di]:m[2*di+1]]
-	hits := h.date.Find(dtext)
+	hits := h.date.Find(newScan(dtext))
 	if len(hits) == 0 {
 		return
 	}
@@ -523,8 +523,8 @@ func (h *Header) closing(lines []Line, id *Ident) {
 				items[len(items)-1] += " " + strings.TrimSpace(c.Text)
 				continue
 			}
-			if ci == 0 && len(cols) == 1 && inList && !isItem(c.Text) {
-				inList = false
+			if ci == 0 && len(cols) == 1 && inList && !isItem(c.Text) && len(items) > 0 {
+				inList = false // the list is over; a line before its first item is the signature side
 			}
 			stream = append(stream, c)
 		}

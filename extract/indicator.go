@@ -29,7 +29,7 @@ thực hiện | tỷ lệ).`,
 type IndicatorRule struct {
 	id         string
 	form       string
-	core       *regexp.Regexp
+	core       *anchored
 	percent    *regexp.Regexp
 	basis      *regexp.Regexp
 	units      *rules.Lexicon
@@ -55,6 +55,7 @@ type indicatorConfig struct {
 	Window       int                 `yaml:"window"`
 	Columns      map[string][]string `yaml:"columns"`
 	MaxSubject   int                 `yaml:"max_subject_words"`
+	Anchor       []string            `yaml:"anchor"`
 }
 
 var indicatorForms = map[string]bool{"ratio": true, "paren": true, "percent": true, "table": true}
@@ -82,7 +83,7 @@ func compileIndicator(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 		return nil, fmt.Errorf("number_format: rule %q is not a number-format rule", cfg.NumberFormat)
 	}
 	if cfg.Form != "table" {
-		if ind.core, err = compileRe("core", cfg.Core); err != nil {
+		if ind.core, err = compileAnchored("core", cfg.Core, cfg.Anchor, 80); err != nil {
 			return nil, err
 		}
 		need := map[string][]string{"ratio": {"v", "t"}, "paren": {"v", "t"}, "percent": {"p"}}[cfg.Form]
@@ -146,15 +147,16 @@ type IndHit struct {
 	Rule        string
 }
 
-// Find returns the indicators of this form in text (normalized), numbers read in conv.
-func (ind *IndicatorRule) Find(text string, conv Convention) []IndHit {
+// Find returns the indicators of this form in a scanned text (normalized), numbers
+// read in conv.
+func (ind *IndicatorRule) Find(sc *scan, conv Convention) []IndHit {
 	switch ind.form {
 	case "ratio":
-		return ind.findRatio(text, conv)
+		return ind.findRatio(sc, conv)
 	case "paren":
-		return ind.findParen(text, conv)
+		return ind.findParen(sc, conv)
 	case "percent":
-		return ind.findPercent(text, conv)
+		return ind.findPercent(sc, conv)
 	}
 	return nil
 }
@@ -169,9 +171,10 @@ func (ind *IndicatorRule) num(text string, m []int, g string, conv Convention) (
 	return n, s, ok
 }
 
-func (ind *IndicatorRule) findRatio(text string, conv Convention) []IndHit {
+func (ind *IndicatorRule) findRatio(sc *scan, conv Convention) []IndHit {
+	text := sc.text
 	var out []IndHit
-	for _, m := range ind.core.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range ind.core.findAll(sc) {
 		start, end := m[0], m[1]
 		if !ind.fractionAlone(text, start, end) {
 			continue
@@ -323,9 +326,10 @@ func (ind *IndicatorRule) subjectBefore(text string, start int) string {
 
 // findParen: "06 công dân đạt 120% vượt chỉ tiêu huyện giao (6/5)" — the fraction in
 // parentheses after its percentage in the same clause.
-func (ind *IndicatorRule) findParen(text string, conv Convention) []IndHit {
+func (ind *IndicatorRule) findParen(sc *scan, conv Convention) []IndHit {
+	text := sc.text
 	var out []IndHit
-	for _, m := range ind.core.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range ind.core.findAll(sc) {
 		v, vs, ok1 := ind.num(text, m, "v", conv)
 		t, ts, ok2 := ind.num(text, m, "t", conv)
 		if !ok1 || !ok2 || ind.percent == nil {
@@ -358,9 +362,10 @@ func (ind *IndicatorRule) findParen(text string, conv Convention) []IndHit {
 	return out
 }
 
-func (ind *IndicatorRule) findPercent(text string, conv Convention) []IndHit {
+func (ind *IndicatorRule) findPercent(sc *scan, conv Convention) []IndHit {
+	text := sc.text
 	var out []IndHit
-	for _, m := range ind.core.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range ind.core.findAll(sc) {
 		p, ps, ok := ind.num(text, m, "p", conv)
 		if !ok {
 			continue
@@ -454,7 +459,8 @@ func (ind *IndicatorRule) Run(in string) []rules.Item {
 		hits = ind.FindTable(doc, doc.Blocks[0].Table, ConvVI)
 	} else {
 		text = in
-		hits = ind.Find(in, ind.numfmt.Detect(in))
+		sc := newScan(in)
+		hits = ind.Find(sc, ind.numfmt.Detect(sc))
 	}
 	var out []rules.Item
 	for _, h := range hits {

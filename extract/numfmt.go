@@ -31,8 +31,8 @@ const (
 // NumFmt is a compiled number-format rule.
 type NumFmt struct {
 	decimal, group byte
-	viSignal       *regexp.Regexp
-	enSignal       *regexp.Regexp
+	viSignal       *anchored
+	enSignal       *anchored
 }
 
 type numFmtConfig struct {
@@ -52,10 +52,10 @@ func compileNumFmt(c *rules.Compiler, r *rules.Rule, decode func(any) error) (ru
 	}
 	n := &NumFmt{decimal: cfg.Decimal[0], group: cfg.Group[0]}
 	var err error
-	if n.viSignal, err = compileRe("vi_signal", cfg.VISignal); err != nil {
+	if n.viSignal, err = compileAnchored("vi_signal", cfg.VISignal, []string{"digit"}, 40); err != nil {
 		return nil, err
 	}
-	if n.enSignal, err = compileRe("en_signal", cfg.ENSignal); err != nil {
+	if n.enSignal, err = compileAnchored("en_signal", cfg.ENSignal, []string{"digit"}, 40); err != nil {
 		return nil, err
 	}
 	return n, nil
@@ -74,9 +74,18 @@ func compileRe(field, s string) (*regexp.Regexp, error) {
 
 // Detect returns the document's convention: English only when its unambiguous English
 // numbers outnumber the Vietnamese ones.
-func (n *NumFmt) Detect(text string) Convention {
-	vi := len(n.viSignal.FindAllStringIndex(text, 200))
-	en := len(n.enSignal.FindAllStringIndex(text, 200))
+func (n *NumFmt) Detect(sc *scan) Convention {
+	vi, en := 0, 0
+	for _, p := range sc.positions("digit") {
+		if n.viSignal.at(sc.text, p) != nil {
+			vi++
+		} else if n.enSignal.at(sc.text, p) != nil {
+			en++
+		}
+		if vi+en >= 200 {
+			break
+		}
+	}
 	if en > vi {
 		return ConvEN
 	}

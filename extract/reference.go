@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -32,7 +31,7 @@ type Reference struct {
 	partyTypes  *rules.Lexicon
 	issuers     *rules.Lexicon
 	dates       []*DateRule
-	bare        *regexp.Regexp
+	bare        *anchored
 	numberWords []string
 	dateWords   []string
 	issuerWords []string
@@ -58,6 +57,7 @@ type referenceConfig struct {
 	IssuedWords  []string `yaml:"issued_words"`
 	MaxIssuer    int      `yaml:"max_issuer"`
 	MaxSubject   int      `yaml:"max_subject"`
+	BareAnchor   []string `yaml:"bare_anchor"`
 }
 
 func requireLexicon(c *rules.Compiler, field, id string) (*rules.Lexicon, error) {
@@ -124,7 +124,7 @@ func compileReference(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 	if ref.dates, err = requireDates(c, cfg.Dates); err != nil {
 		return nil, err
 	}
-	if ref.bare, err = compileRe("bare", cfg.Bare); err != nil {
+	if ref.bare, err = compileAnchored("bare", cfg.Bare, cfg.BareAnchor, 40); err != nil {
 		return nil, err
 	}
 	if ref.bare.SubexpIndex("number") < 0 {
@@ -180,9 +180,10 @@ func (h RefHit) ID() string {
 	return h.Num.ID()
 }
 
-// Find returns the citations in text, in order.
-func (r *Reference) Find(text string) []RefHit {
-	cands := r.candidates(text)
+// Find returns the citations in a scanned text, in order.
+func (r *Reference) Find(sc *scan) []RefHit {
+	text := sc.text
+	cands := r.candidates(sc)
 	var out []RefHit
 	for i, c := range cands {
 		limit := len(text)
@@ -193,6 +194,26 @@ func (r *Reference) Find(text string) []RefHit {
 		if ok {
 			out = append(out, h)
 		}
+	}
+	// a subject ends where "và <next citation>" or ", <next citation>" begins; a citation
+	// after a verb ("về triển khai Kế hoạch số …") stays inside it
+	for i := 0; i+1 < len(out); i++ {
+		h, next := &out[i], out[i+1]
+		if h.Subject == "" || next.Start >= h.subjectStart+len(h.Subject) || next.Start < h.subjectStart {
+			continue
+		}
+		before := strings.TrimRight(text[h.subjectStart:next.Start], " ")
+		var cut string
+		switch {
+		case strings.HasSuffix(before, " và"):
+			cut = strings.TrimSuffix(before, " và")
+		case strings.HasSuffix(before, ","):
+			cut = strings.TrimSuffix(before, ",")
+		default:
+			continue
+		}
+		h.Subject = strings.TrimSpace(cut)
+		h.End = h.subjectStart + len(cut)
 	}
 	// the type word of the next citation ends what the previous one can claim
 	for i := 0; i+1 < len(out); i++ {
@@ -208,25 +229,20 @@ func (r *Reference) Find(text string) []RefHit {
 
 // candidates are the numbers found by every grammar and the bare "số N", leftmost
 // first, overlaps resolved in favour of the earlier grammar in the list.
-func (r *Reference) candidates(text string) []RefHit {
-	var cands []RefHit
-	taken := func(s, e int) bool {
-		for _, c := range cands {
-			if s < c.Num.End && c.Num.Start < e {
-				return true
-			}
-		}
-		return false
+func (r *Reference) candidates(sc *scan) []RefHit {
+	text := sc.text
+	type cand struct {
+		h    RefHit
+		prio int // the grammar's place in the list: lower wins an overlap
 	}
-	for _, d := range r.numbers {
-		for _, h := range d.Find(text) {
-			if !taken(h.Start, h.End) {
-				cands = append(cands, RefHit{Num: h, Start: h.Start, End: h.End, Rule: r.id})
-			}
+	var all []cand
+	for k, d := range r.numbers {
+		for _, h := range d.Find(sc) {
+			all = append(all, cand{RefHit{Num: h, Start: h.Start, End: h.End, Rule: r.id}, k})
 		}
 	}
 	gn := r.bare.SubexpIndex("number")
-	for _, m := range r.bare.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range r.bare.findAll(sc) {
 		s, e := m[2*gn], m[2*gn+1]
 		if e < len(text) && (text[e] == '/' || text[e] == '-' || isDigit(text[e]) || text[e] == '.' && e+1 < len(text) && isDigit(text[e+1])) {
 			continue
@@ -239,13 +255,24 @@ func (r *Reference) candidates(text string) []RefHit {
 				continue
 			}
 		}
-		if taken(m[0], e) {
+		all = append(all, cand{RefHit{Num: NumberHit{Start: s, End: e, Number: text[s:e], Style: "state"}, Bare: true,
+			Start: s, End: e, Rule: r.id}, len(r.numbers)})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].h.Num.Start < all[j].h.Num.Start })
+	var out []cand
+	for _, c := range all {
+		if n := len(out); n > 0 && c.h.Num.Start < out[n-1].h.Num.End {
+			if c.prio < out[n-1].prio {
+				out[n-1] = c
+			}
 			continue
 		}
-		cands = append(cands, RefHit{Num: NumberHit{Start: s, End: e, Number: text[s:e], Style: "state"}, Bare: true,
-			Start: s, End: e, Rule: r.id})
+		out = append(out, c)
 	}
-	sort.Slice(cands, func(i, j int) bool { return cands[i].Num.Start < cands[j].Num.Start })
+	cands := make([]RefHit, len(out))
+	for i, c := range out {
+		cands[i] = c.h
+	}
 	return cands
 }
 
@@ -366,8 +393,9 @@ func (r *Reference) issuedBefore(text string, start int) (DateHit, bool) {
 		return DateHit{}, false
 	}
 	var last *DateHit
+	sub := newScan(text[from:start])
 	for _, d := range r.dates {
-		for _, h := range d.Find(text[from:start]) {
+		for _, h := range d.Find(sub) {
 			if h.Precision == "day" && (last == nil || h.Start > last.Start-from) {
 				hh := h
 				hh.Start += from
@@ -432,14 +460,9 @@ func (r *Reference) wordBefore(text string, end int, words []string) int {
 
 func (r *Reference) dateAt(text string, i, limit int) (DateHit, bool) {
 	for _, d := range r.dates {
-		loc := d.re.FindStringSubmatchIndex(text[i:min(len(text), i+48)])
-		if loc == nil || loc[0] != 0 {
+		loc := d.re.at(text, i)
+		if loc == nil {
 			continue
-		}
-		for j := range loc {
-			if loc[j] >= 0 {
-				loc[j] += i
-			}
 		}
 		if loc[1] > limit || !d.boundaryOK(text, loc[0], loc[1]) {
 			continue
@@ -475,7 +498,7 @@ func (r *Reference) issuerSpan(text string, i, limit int) (int, int) {
 			for _, w := range r.stops {
 				if e := j + 1 + len(w); e <= len(text) && strings.EqualFold(text[j+1:e], w) {
 					if e == len(text) || !isWordByte(text, e) {
-						stop = true
+						stop = !(w == "và" && r.nameGoesOn(text, e))
 						break
 					}
 				}
@@ -498,6 +521,24 @@ func (r *Reference) issuerSpan(text string, i, limit int) (int, int) {
 		return i, i
 	}
 	return i, j
+}
+
+// nameGoesOn reports whether "và" at i joins the parts of one body's name ("Bộ Giáo
+// dục và Đào tạo") rather than two things: an upper-case word follows that starts no
+// citation.
+func (r *Reference) nameGoesOn(text string, i int) bool {
+	j := skipSpaces(text, i)
+	if j >= len(text) {
+		return false
+	}
+	rr, _ := utf8.DecodeRuneInString(text[j:])
+	if !unicode.IsUpper(rr) {
+		return false
+	}
+	if _, ok := r.types.At(text, j); ok {
+		return false
+	}
+	return true
 }
 
 func isWordByte(s string, i int) bool {
@@ -532,7 +573,7 @@ func (r *Reference) subjectEnd(text string, i, limit int) int {
 func (r *Reference) Run(in string) []rules.Item {
 	in = vntext.Normalize(in)
 	var out []rules.Item
-	for _, h := range r.Find(in) {
+	for _, h := range r.Find(newScan(in)) {
 		it := rules.Item{"id": h.ID(), "number": h.Num.Number, "text": in[h.Start:h.End]}
 		if !h.Bare {
 			it["code"] = h.Num.Code

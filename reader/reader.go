@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -127,7 +128,9 @@ func Supported(name string) bool {
 // file name's extension breaks ties and decides for plain text. A file whose content
 // contradicts its extension (a PDF named .docx) is read as what it is.
 func Detect(data []byte, name string) (Reader, error) {
-	if k := knownUnsupported(data); k != "" {
+	if k := knownUnsupported(data); k == "encrypted" {
+		return nil, Errorf(ErrEncrypted, "Office document protected by a password")
+	} else if k != "" {
 		return nil, Errorf(ErrUnsupported, "%s", k)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
@@ -168,6 +171,10 @@ func sortedKeys(m map[string]Reader) []string {
 func knownUnsupported(data []byte) string {
 	switch {
 	case len(data) >= 8 && string(data[:8]) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1":
+		// an encrypted DOCX is an OLE container holding an "EncryptedPackage" stream
+		if bytes.Contains(data[:min(len(data), 1<<20)], utf16le("EncryptedPackage")) {
+			return "encrypted"
+		}
 		return "legacy Word/Excel file (.doc/.xls): convert it first, e.g. libreoffice --headless --convert-to docx"
 	case len(data) >= 5 && string(data[:5]) == "{\\rtf":
 		return "RTF file: convert it first, e.g. libreoffice --headless --convert-to docx"
@@ -290,6 +297,14 @@ func Read(ctx context.Context, name string, data []byte, opts Options) (*baocao.
 		d.Warnings = append(d.Warnings, fmt.Sprintf("named %s but the content is %s; read as %s", ext, r.Format(), r.Format()))
 	}
 	return d, nil
+}
+
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
 }
 
 func hasExt(r Reader, ext string) bool {

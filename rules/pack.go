@@ -187,9 +187,43 @@ func New(sets ...[]*Rule) (*Pack, error) {
 	return p, nil
 }
 
-// DefaultRules parses the embedded Vietnamese pack.
+// extraDefaults are rule folders other packages add to the default pack (package audit
+// adds its checks), so a pack never names a kind whose package is not linked in.
+var (
+	extraMu       sync.Mutex
+	extraDefaults []extraFS
+)
+
+type extraFS struct {
+	fsys fs.FS
+	dir  string
+}
+
+// AddDefaults adds the *.yaml files of dir in fsys to the default pack. Call it from an
+// init function, before Default is first used.
+func AddDefaults(fsys fs.FS, dir string) {
+	extraMu.Lock()
+	defer extraMu.Unlock()
+	extraDefaults = append(extraDefaults, extraFS{fsys, dir})
+}
+
+// DefaultRules parses the embedded Vietnamese pack and the rules other packages added.
 func DefaultRules() ([]*Rule, error) {
-	return parseFS(defaultFS, "vi")
+	all, err := parseFS(defaultFS, "vi")
+	if err != nil {
+		return nil, err
+	}
+	extraMu.Lock()
+	extras := append([]extraFS(nil), extraDefaults...)
+	extraMu.Unlock()
+	for _, e := range extras {
+		rs, err := parseFS(e.fsys, e.dir)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rs...)
+	}
+	return all, nil
 }
 
 func parseFS(fsys fs.FS, dir string) ([]*Rule, error) {
@@ -205,7 +239,7 @@ func parseFS(fsys fs.FS, dir string) ([]*Rule, error) {
 		if err != nil {
 			return nil, err
 		}
-		rs, err := Parse("rules/"+n, data)
+		rs, err := Parse(n, data)
 		if el, ok := err.(ErrorList); ok {
 			errs = append(errs, el...)
 		} else if err != nil {
