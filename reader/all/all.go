@@ -2,5 +2,6 @@
 package all
 
 import (
+	_ "github.com/baocao/baocao/reader/docx"
 	_ "github.com/baocao/baocao/reader/txt"
 )
