@@ -144,12 +144,18 @@ func (p *Para) Add(text string, marks ...baocao.MarkKind) {
 }
 
 // addMark merges a mark with the previous one of the same kind when they touch.
+// Marks arrive in text order, so only the last mark of the kind can touch: stopping
+// there keeps a paragraph with many marks linear.
 func (p *Para) addMark(m baocao.Mark) {
 	for i := len(p.marks) - 1; i >= 0; i-- {
-		if p.marks[i].Kind == m.Kind && p.marks[i].Span.End >= m.Span.Start-1 {
+		if p.marks[i].Kind != m.Kind {
+			continue
+		}
+		if p.marks[i].Span.End >= m.Span.Start-1 {
 			p.marks[i].Span.End = m.Span.End
 			return
 		}
+		break
 	}
 	p.marks = append(p.marks, m)
 }
