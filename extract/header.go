@@ -44,6 +44,8 @@ type Header struct {
 	unitWords    []string // folded upper-case words that continue an issuer line
 	bodyWords    []string // folded words that start a body name
 	issuerVerbs  *regexp.Regexp
+	splitAt      *regexp.Regexp // where a run-on header cell holds two blocks
+	issuerSplit  []string       // body words that begin a new body after a place name
 	headLines    int
 }
 
@@ -65,6 +67,8 @@ type headerConfig struct {
 	UnitWords    []string `yaml:"unit_words"`
 	BodyWords    []string `yaml:"body_words"`
 	IssuerVerbs  string   `yaml:"issuer_verbs"`
+	SplitAt      string   `yaml:"split_at"`
+	IssuerSplit  []string `yaml:"issuer_split"`
 	HeadLines    int      `yaml:"head_lines"`
 }
 
@@ -120,6 +124,10 @@ func compileHeader(c *rules.Compiler, r *rules.Rule, decode func(any) error) (ru
 	if h.issuerVerbs.SubexpIndex("issuer") < 0 {
 		return nil, fmt.Errorf("issuer_verbs needs a group (?P<issuer>…)")
 	}
+	if h.splitAt, err = compileRe("split_at", cfg.SplitAt); err != nil {
+		return nil, err
+	}
+	h.issuerSplit = cfg.IssuerSplit
 	if len(cfg.QuocHieu) == 0 || len(cfg.TieuNgu) == 0 || len(cfg.Recipients) == 0 {
 		return nil, fmt.Errorf("quoc_hieu, tieu_ngu and recipients must not be empty")
 	}
@@ -246,7 +254,7 @@ func (h *Header) head(lines []Line, id *Ident) {
 	typeAt := -1
 	for i := 0; i < n; i++ {
 		l := lines[i]
-		for _, c := range l.Cols {
+		for _, c := range h.splitRunOn(l.Cols) {
 			switch h.classify(c) {
 			case colMotto:
 				if strings.HasPrefix(vntext.Fold(c.Text), "dang cong san") {
@@ -341,6 +349,58 @@ func (h *Header) head(lines []Line, id *Ident) {
 			}
 		}
 	}
+}
+
+// splitRunOn splits cells that hold several header blocks joined by spaces (a DOCX
+// cell's paragraphs, a text export's line): "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG Số: /KH-UBND",
+// "CỘNG HÒA … Độc lập - Tự do - Hạnh phúc Lâm Đồng, ngày …".
+func (h *Header) splitRunOn(cols []Col) []Col {
+	var out []Col
+	for _, c := range cols {
+		t := c.Text
+		start := 0
+		for _, m := range h.splitAt.FindAllStringIndex(t, -1) {
+			at := m[0]
+			for at < len(t) && t[at] == ' ' {
+				at++
+			}
+			if strings.Contains(t[at:min(len(t), at+64)], ", ngày") {
+				at = placeStart(t, at, start) // "Vĩnh Long, ngày": the match began at "Long"
+			}
+			if at <= start {
+				continue
+			}
+			if part := strings.TrimSpace(t[start:at]); part != "" {
+				out = append(out, Col{Text: part, Off: c.Off + start + strings.Index(t[start:at], part)})
+			}
+			start = at
+		}
+		if part := strings.TrimSpace(t[start:]); part != "" {
+			out = append(out, Col{Text: part, Off: c.Off + start + strings.Index(t[start:], part)})
+		}
+	}
+	return out
+}
+
+// placeStart moves a split point back over the capitalized words of a place name.
+func placeStart(t string, at, floor int) int {
+	for k := 0; k < 3; k++ {
+		j := at - 1
+		for j > floor && t[j] == ' ' {
+			j--
+		}
+		if j <= floor || j == at-1 {
+			return at
+		}
+		ws := strings.LastIndex(t[:j+1], " ") + 1
+		w := t[ws : j+1]
+		r, n := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || n == len(w) || strings.IndexFunc(w[n:], func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+			return at
+		}
+		at = max(ws, floor)
+	}
+	return at
 }
 
 func colTexts(cs []Col) []string {
@@ -445,8 +505,11 @@ func (h *Header) setDate(c Col, id *Ident) {
 // it the parent.
 func (h *Header) setIssuer(left []Col, id *Ident) {
 	var bodies []string
+	var parts []string
 	for _, c := range left {
-		t := strings.TrimSpace(strings.Trim(c.Text, "*"))
+		parts = append(parts, h.splitBodies(strings.TrimSpace(strings.Trim(c.Text, "*")))...)
+	}
+	for _, t := range parts {
 		if t == "" {
 			continue
 		}
@@ -464,6 +527,32 @@ func (h *Header) setIssuer(left []Col, id *Ident) {
 	if len(bodies) > 1 {
 		id.IssuerUp = baocao.NullString(strings.Join(bodies[:len(bodies)-1], " "))
 	}
+}
+
+// splitBodies splits "UBND TỈNH LÂM ĐỒNG SỞ NỘI VỤ" (two lines of the issuer block
+// joined into one) where a body word follows a place: the parent, then the issuer.
+func (h *Header) splitBodies(t string) []string {
+	f := " " + vntext.Fold(t) + " "
+	hasUnit := false
+	for _, u := range h.unitWords[:min(len(h.unitWords), 8)] {
+		if strings.Contains(f, " "+u+" ") {
+			hasUnit = true
+		}
+	}
+	if !hasUnit {
+		return []string{t}
+	}
+	for _, w := range h.issuerSplit {
+		k := strings.Index(t, " "+w+" ")
+		if k <= 0 {
+			continue
+		}
+		if pf := " " + vntext.Fold(t[:k]) + " "; strings.Contains(pf, " tinh ") || strings.Contains(pf, " huyen ") ||
+			strings.Contains(pf, " xa ") || strings.Contains(pf, " thanh pho ") || strings.Contains(pf, " quan ") {
+			return []string{strings.TrimSpace(t[:k]), strings.TrimSpace(t[k:])}
+		}
+	}
+	return []string{t}
 }
 
 // issuerFromBody takes the issuer from the opening sentence when the header has none:
