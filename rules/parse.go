@@ -166,6 +166,9 @@ func posOf(file string, n ast.Node) Pos {
 	if n == nil {
 		return Pos{File: file}
 	}
+	if m, ok := n.(*ast.MappingNode); ok && !m.IsFlowStyle && len(m.Values) > 0 {
+		n = m.Values[0].Key // a block mapping starts at its first key
+	}
 	if t := n.GetToken(); t != nil && t.Position != nil {
 		return Pos{File: file, Line: t.Position.Line, Col: t.Position.Column}
 	}

@@ -25,6 +25,7 @@ read is reported on standard error with the cause, the others are still printed,
 the exit status is 2.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output: text or json"},
+			&cli.BoolFlag{Name: "explain", Usage: "list every extracted item with the rule that produced it and the text it read"},
 		}, readFlags()...),
 		Action: extractAction,
 	})
@@ -49,6 +50,10 @@ func extractAction(c *cli.Context) error {
 		if r.err != nil {
 			failed++
 			fmt.Fprintln(c.App.ErrWriter, "baocao:", r.err)
+			continue
+		}
+		if c.Bool("explain") {
+			explain(c.App.Writer, r.rec)
 			continue
 		}
 		if format == "text" {
@@ -77,6 +82,61 @@ func extractAction(c *cli.Context) error {
 		return cli.Exit(fmt.Sprintf("%d of %d files could not be read", failed, len(results)), 2)
 	}
 	return nil
+}
+
+// explain prints each extracted item with its rule and the text it was read from.
+func explain(w io.Writer, rec *baocao.Record) {
+	fmt.Fprintf(w, "==> %s <==\n", rec.Source.Path)
+	q := func(s baocao.Span) string {
+		t := s.Of(rec.Text)
+		if r := []rune(t); len(r) > 100 {
+			t = string(r[:97]) + "…"
+		}
+		return fmt.Sprintf("[%d:%d] %q", s.Start, s.End, t)
+	}
+	d := rec.Document
+	for _, f := range []struct{ name, value string }{{"number", string(d.Number)}, {"date", dateText(d.Date)}} {
+		if s, ok := d.Spans[f.name]; ok {
+			fmt.Fprintf(w, "document.%-8s %-30s ← %s %s\n", f.name, f.value, d.Rules["document"], q(s))
+		}
+	}
+	fmt.Fprintf(w, "document          type=%s code=%s issuer=%q place=%q subject=%q ← %s\n", d.Type, d.Code, d.Issuer, d.Place, d.Subject, d.Rules["document"])
+	for _, r := range rec.References {
+		fmt.Fprintf(w, "reference         %-30s type=%s date=%s ← %s %s\n", r.ID, r.Type, r.Date, r.Rule, q(r.Span))
+	}
+	for _, x := range rec.Dates {
+		fmt.Fprintf(w, "date              %-30s %s %s ← %s %s\n", orDash(string(x.Value)), x.Precision, x.Role, x.Rule, q(x.Span))
+	}
+	for _, x := range rec.Indicators {
+		fmt.Fprintf(w, "indicator         %-30s ← %s %s\n", fmt.Sprintf("%v/%v %v%% %s", x.Value, nf(x.Target), nf(x.Percent), x.Unit), x.Rule, q(x.Span))
+	}
+	for _, x := range rec.Commendations {
+		fmt.Fprintf(w, "commendation      %-30s ← %s %s\n", fmt.Sprintf("%s %s %d/%d/%d", x.Level, x.Form, x.Collective, x.Individual, x.Household), x.Rule, q(x.Span))
+	}
+	for _, x := range rec.Findings {
+		fmt.Fprintf(w, "finding           %-30s ← %s %s\n", x.Severity+" "+x.Check, x.Rule, q(x.Span))
+	}
+}
+
+func dateText(d *baocao.DateParts) string {
+	if d == nil {
+		return ""
+	}
+	return d.Text
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func nf(f baocao.NullFloat) string {
+	if !f.Valid {
+		return "-"
+	}
+	return fmt.Sprint(f.V)
 }
 
 type result struct {

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"os"
+
+	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/internal/pipeline"
 	"github.com/baocao/baocao/reader"
 	_ "github.com/baocao/baocao/reader/all" // every format
+	"github.com/baocao/baocao/rules"
 	"github.com/urfave/cli/v2"
 )
 
@@ -14,7 +18,19 @@ func readFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "timeout", Usage: "give up on a file after this long (default 2m)"},
 		&cli.StringFlag{Name: "as", Usage: "read every file as this format (txt, md, docx, pdf) instead of sniffing"},
 		&cli.StringFlag{Name: "password", Usage: "user password for encrypted PDFs"},
+		&cli.StringSliceFlag{Name: "rules", Usage: "rule `FILE` or folder merged over the default pack (repeatable)"},
 	}
+}
+
+// userRuleFiles returns the user's rule folder (when it exists) followed by files.
+func userRuleFiles(files []string) []string {
+	var out []string
+	if d := rules.UserDir(); d != "" {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			out = append(out, d)
+		}
+	}
+	return append(out, files...)
 }
 
 // pipelineOptions maps the shared flags to pipeline options.
@@ -26,5 +42,14 @@ func pipelineOptions(c *cli.Context) (pipeline.Options, error) {
 		Password: c.String("password"),
 	}}
 	o.Read.SetDefaults()
+	if files := userRuleFiles(c.StringSlice("rules")); len(files) > 0 {
+		p, err := rules.Load(files...)
+		if err != nil {
+			return o, err
+		}
+		if o.Extractor, err = extract.New(p); err != nil {
+			return o, err
+		}
+	}
 	return o, nil
 }
