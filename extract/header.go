@@ -356,7 +356,15 @@ func (h *Header) head(lines []Line, id *Ident) {
 // "CỘNG HÒA … Độc lập - Tự do - Hạnh phúc Lâm Đồng, ngày …".
 func (h *Header) splitRunOn(cols []Col) []Col {
 	var out []Col
-	for _, c := range cols {
+	for i := 0; i < len(cols); i++ {
+		c := cols[i]
+		// "Số:" and its number in two columns (a gap in a PDF line): one column
+		if t := strings.TrimSpace(c.Text); (t == "Số:" || t == "Số") && i+1 < len(cols) {
+			if n := cols[i+1].Text; n != "" && (isDigit(n[0]) || n[0] == '/') {
+				c = Col{Text: t + " " + n, Off: c.Off}
+				i++
+			}
+		}
 		t := c.Text
 		start := 0
 		for _, m := range h.splitAt.FindAllStringIndex(t, -1) {
