@@ -337,7 +337,7 @@ func compileCommText(c *rules.Compiler, r *rules.Rule, decode func(any) error) (
 		t.verbs = append(t.verbs, strings.ToLower(vntext.Normalize(v)))
 	}
 	var err error
-	if t.count, err = compileAnchored("count", cfg.Count, []string{"digit"}, 40); err != nil {
+	if t.count, err = compileAnchored("count", cfg.Count, []string{"digit_"}, 40); err != nil {
 		return nil, err
 	}
 	if t.count.SubexpIndex("n") < 0 || t.count.SubexpIndex("noun") < 0 {

@@ -35,7 +35,7 @@ type IndicatorRule struct {
 	units      *rules.Lexicon
 	numfmt     *NumFmt
 	excludeU   map[string]bool
-	notBefore  []string // folded words that make a fraction something else ("tháng", "quý")
+	notBefore  []string // lower-case words that make a fraction something else ("tháng", "quý")
 	trimWords  map[string]bool
 	window     int
 	columns    map[string][]string // table form: field → header words (folded)
@@ -119,7 +119,9 @@ func compileIndicator(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 	for _, u := range cfg.ExcludeUnits {
 		ind.excludeU[u] = true
 	}
-	ind.notBefore = foldAll(cfg.NotAfter)
+	for _, w := range cfg.NotAfter {
+		ind.notBefore = append(ind.notBefore, strings.ToLower(vntext.Normalize(w)))
+	}
 	for _, w := range cfg.TrimWords {
 		ind.trimWords[strings.ToLower(w)] = true
 	}
@@ -241,7 +243,7 @@ func (ind *IndicatorRule) fractionAlone(text string, start, end int) bool {
 	for len(before) > 0 && !utf8.RuneStart(before[0]) {
 		before = before[1:]
 	}
-	fb := vntext.Fold(before)
+	fb := strings.ToLower(before)
 	for _, w := range ind.notBefore {
 		if strings.HasSuffix(fb, w) && (len(fb) == len(w) || fb[len(fb)-len(w)-1] == ' ') {
 			return false

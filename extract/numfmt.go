@@ -52,10 +52,10 @@ func compileNumFmt(c *rules.Compiler, r *rules.Rule, decode func(any) error) (ru
 	}
 	n := &NumFmt{decimal: cfg.Decimal[0], group: cfg.Group[0]}
 	var err error
-	if n.viSignal, err = compileAnchored("vi_signal", cfg.VISignal, []string{"digit"}, 40); err != nil {
+	if n.viSignal, err = compileAnchored("vi_signal", cfg.VISignal, []string{"digit,."}, 40); err != nil {
 		return nil, err
 	}
-	if n.enSignal, err = compileAnchored("en_signal", cfg.ENSignal, []string{"digit"}, 40); err != nil {
+	if n.enSignal, err = compileAnchored("en_signal", cfg.ENSignal, []string{"digit,."}, 40); err != nil {
 		return nil, err
 	}
 	return n, nil
@@ -76,7 +76,7 @@ func compileRe(field, s string) (*regexp.Regexp, error) {
 // numbers outnumber the Vietnamese ones.
 func (n *NumFmt) Detect(sc *scan) Convention {
 	vi, en := 0, 0
-	for _, p := range sc.positions("digit") {
+	for _, p := range sc.positions("digit,.") {
 		if n.viSignal.at(sc.text, p) != nil {
 			vi++
 		} else if n.enSignal.at(sc.text, p) != nil {

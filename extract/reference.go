@@ -297,6 +297,12 @@ func (r *Reference) resolve(text string, h RefHit, limit int) (RefHit, bool) {
 	} else if hit, ok := r.types.Before(text, p); ok && party { // a state type word before a Party number
 		h.Type, h.TypeFrom, h.TypeWord, h.Start = hit.Entry, "word", text[hit.Start:hit.End], hit.Start
 	}
+	if h.Type == nil && !h.Bare && !party {
+		// "Luật Doanh nghiệp số 59/2020/QH14": a law is named between its type and its number
+		if g := h.Num.Groups(); len(g) > 0 && legislature(g[0]) {
+			h.Type, h.TypeFrom = r.typeBack(text, p, g[0]), "word"
+		}
+	}
 	if h.Bare && h.Type == nil {
 		return h, false
 	}
@@ -369,6 +375,39 @@ func (r *Reference) resolve(text string, h RefHit, limit int) (RefHit, bool) {
 		}
 	}
 	return h, true
+}
+
+// legislature reports whether a ký hiệu group is the Quốc hội or its standing committee
+// with a term number (QH15, UBTVQH14): the code of laws, codes and ordinances.
+func legislature(g string) bool {
+	g = strings.TrimRight(g, "0123456789")
+	return g == "QH" || g == "UBTVQH"
+}
+
+// typeBack finds the type of a legislature document written a few words before its
+// number ("Luật Trật tự, an toàn giao thông đường bộ số 36/2024/QH15"), else Luật for the
+// Quốc hội and Pháp lệnh for its standing committee.
+func (r *Reference) typeBack(text string, p int, g string) *rules.Entry {
+	from := max(0, p-160)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	if j := strings.LastIndexAny(text[from:p], ";\n\t"); j >= 0 {
+		from += j + 1
+	}
+	var best *rules.Entry
+	for _, hit := range r.types.Find(text[from:p]) {
+		if hit.Entry.Attr("regime") == "legal" || hit.Entry.Key == "NQ" {
+			best = hit.Entry
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if strings.HasPrefix(g, "UBTVQH") {
+		return r.types.Get("Pháp lệnh")
+	}
+	return r.types.Get("Luật")
 }
 
 // issuedBefore finds "ngày D, <issuer> (đã) ban hành <citation>" in the same sentence.

@@ -22,6 +22,8 @@ import (
 //	digit~/   a run of digits with a "/" within the next 24 bytes: "332,6 ha/467,53"
 //	digit-    a run of digits followed by "-": Party numbers, dashed dates
 //	digit.    a run of digits followed by "." and a digit: dotted dates
+//	digit,.   a run of digits followed by "." or "," and a digit: numbers with separators
+//	digit_    a run of digits followed by one space and a letter: counts ("07 tập thể")
 //	(         an opening parenthesis
 //	WORD      any other word, matched ignoring case at a word start: "ngày", "số"
 
@@ -60,7 +62,7 @@ func (s *scan) positions(anchor string) []int {
 	switch anchor {
 	case "digit":
 		return s.runs
-	case "digit/", "digit-", "digit.", "digit~/":
+	case "digit/", "digit-", "digit.", "digit~/", "digit,.", "digit_":
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if p, ok := s.words[anchor]; ok {
@@ -87,6 +89,16 @@ func (s *scan) positions(anchor string) []int {
 			case "digit~/":
 				if strings.IndexByte(s.text[e:min(len(s.text), e+24)], '/') >= 0 {
 					out = append(out, i)
+				}
+			case "digit,.":
+				if e+1 < len(s.text) && (s.text[e] == '.' || s.text[e] == ',') && isDigit(s.text[e+1]) {
+					out = append(out, i)
+				}
+			case "digit_":
+				if e+1 < len(s.text) && s.text[e] == ' ' {
+					if r, _ := utf8.DecodeRuneInString(s.text[e+1:]); unicode.IsLetter(r) {
+						out = append(out, i)
+					}
 				}
 			}
 		}

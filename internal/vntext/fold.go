@@ -26,10 +26,23 @@ func Fold(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		b.WriteString(foldRune(r))
+		if r < rune(len(foldTable)) {
+			b.WriteString(foldTable[r])
+		} else {
+			b.WriteString(foldRune(r))
+		}
 	}
 	return b.String()
 }
+
+// foldTable holds the folded form of every rune below U+1F00: all Vietnamese letters,
+// precomposed or not, so Fold never decomposes in its loop.
+var foldTable = func() (t [0x1F00]string) {
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+}()
 
 // FoldRune returns the folded form of one rune ("" for a combining mark).
 func foldRune(r rune) string {
