@@ -66,12 +66,35 @@ func decode(data []byte) (decoded, error) {
 		d.text = strings.ReplaceAll(d.text, "\x00", "")
 		d.warnings = append(d.warnings, fmt.Sprintf("%d NUL bytes removed", nul))
 	}
+	if unicodeVietnamese(d.text) {
+		return d, nil // no legacy encoding writes these letters: skip the costly detection
+	}
 	if enc, score := legacy.Detect(d.text); score >= legacyThreshold {
 		d.text = legacy.Decode(enc, d.text, false)
 		d.enc = enc
 		d.from = "utf-8 holding " + string(enc)
 	}
 	return d, nil
+}
+
+// unicodeVietnamese reports whether text is plainly Unicode Vietnamese: many letters of
+// the Latin Extended Additional block (ạ ả ấ … ỹ), which none of the legacy encodings
+// (nor their mojibake) produces, and they are most of the non-ASCII letters.
+func unicodeVietnamese(text string) bool {
+	viet, other := 0, 0
+	for i, r := range text {
+		if i > 64<<10 {
+			break
+		}
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0x1EA0 && r <= 0x1EF9, r == 'ơ', r == 'ư', r == 'đ', r == 'Đ', r == 'Ơ', r == 'Ư', r == 'ă', r == 'Ă':
+			viet++
+		default:
+			other++
+		}
+	}
+	return viet >= 10 && viet*2 > other
 }
 
 // invalidUTF8 explains bytes that are neither UTF-8 nor a known legacy encoding. A
