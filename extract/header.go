@@ -684,7 +684,11 @@ func (h *Header) parseSigner(stream []Col, id *Ident) {
 				t = strings.TrimSpace(t[hit.End:])
 				t = strings.TrimLeft(t, ". ")
 				if up, tail := splitUpperTail(t); up != "" {
-					s.On = baocao.NullString(up)
+					on, title := h.splitTitle(up)
+					s.On = baocao.NullString(on)
+					if title != "" {
+						upper = append(upper, title)
+					}
 					t = tail
 				} else {
 					s.On = baocao.NullString(t)
@@ -708,6 +712,20 @@ func (h *Header) parseSigner(stream []Col, id *Ident) {
 		return
 	}
 	id.Signer = s
+}
+
+// splitTitle splits "ỦY BAN NHÂN DÂN CHỦ TỊCH" (body and title on one line) at the
+// first title that starts after the first word.
+func (h *Header) splitTitle(up string) (on, title string) {
+	for i := 1; i < len(up); i++ {
+		if up[i-1] != ' ' {
+			continue
+		}
+		if hit, ok := h.titles.At(up, i); ok && hit.Start == i {
+			return strings.TrimSpace(up[:i]), strings.TrimSpace(up[i:])
+		}
+	}
+	return up, ""
 }
 
 // splitUpperTail splits "CHỦ TỊCH Trần Trí Quang" into the upper-case part and the rest.

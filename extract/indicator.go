@@ -40,6 +40,8 @@ type IndicatorRule struct {
 	window     int
 	columns    map[string][]string // table form: field → header words (folded)
 	maxSubject int
+	bareMin    int      // a fraction with no unit or percentage counts when its target is at least this
+	bareAfter  []string // … and it follows one of these words ("là 09/34")
 }
 
 type indicatorConfig struct {
@@ -56,6 +58,8 @@ type indicatorConfig struct {
 	Columns      map[string][]string `yaml:"columns"`
 	MaxSubject   int                 `yaml:"max_subject_words"`
 	Anchor       []string            `yaml:"anchor"`
+	BareMin      int                 `yaml:"bare_min_target"`
+	BareAfter    []string            `yaml:"bare_after"`
 }
 
 var indicatorForms = map[string]bool{"ratio": true, "paren": true, "percent": true, "table": true}
@@ -68,7 +72,7 @@ func compileIndicator(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 	if !indicatorForms[cfg.Form] {
 		return nil, fmt.Errorf("form %q: want ratio, paren, percent or table", cfg.Form)
 	}
-	ind := &IndicatorRule{id: r.ID, form: cfg.Form, window: cfg.Window, maxSubject: cfg.MaxSubject,
+	ind := &IndicatorRule{id: r.ID, form: cfg.Form, window: cfg.Window, maxSubject: cfg.MaxSubject, bareMin: cfg.BareMin,
 		excludeU: map[string]bool{}, trimWords: map[string]bool{}}
 	var err error
 	if ind.units, err = requireLexicon(c, "units", cfg.Units); err != nil {
@@ -121,6 +125,9 @@ func compileIndicator(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 	}
 	for _, w := range cfg.NotAfter {
 		ind.notBefore = append(ind.notBefore, strings.ToLower(vntext.Normalize(w)))
+	}
+	for _, w := range cfg.BareAfter {
+		ind.bareAfter = append(ind.bareAfter, strings.ToLower(vntext.Normalize(w)))
 	}
 	for _, w := range cfg.TrimWords {
 		ind.trimWords[strings.ToLower(w)] = true
@@ -206,14 +213,32 @@ func (ind *IndicatorRule) findRatio(sc *scan, conv Convention) []IndHit {
 			continue
 		}
 		ind.percentAfter(text, &h, conv)
-		if h.Percent == nil && h.Unit == "" {
-			continue // a bare fraction is not an indicator ("3/2")
+		if h.Percent == nil && h.Unit == "" && !ind.bareFraction(text, start, v, t) {
+			continue // a bare fraction that could be a day and month ("3/2") is not an indicator
 		}
 		ind.basisAfter(text, &h)
 		h.Subject = ind.subjectBefore(text, start)
 		out = append(out, h)
 	}
 	return out
+}
+
+// bareFraction accepts "09/34" written alone: whole counts, a part not above its whole,
+// and a whole that no month or year can be.
+func (ind *IndicatorRule) bareFraction(text string, start int, v, t Num) bool {
+	if ind.bareMin == 0 || !v.Integer || !t.Integer || v.Value > t.Value || t.Value < float64(ind.bareMin) {
+		return false
+	}
+	if t.Value >= 1900 && t.Value <= 2100 {
+		return false
+	}
+	before := strings.ToLower(strings.TrimRight(text[max(0, start-12):start], " "))
+	for _, w := range ind.bareAfter {
+		if strings.HasSuffix(before, " "+w) || before == w {
+			return true
+		}
+	}
+	return false
 }
 
 // fractionAlone refuses fractions that are parts of something else: dates (d/m/y),
