@@ -36,9 +36,11 @@ type noteDef struct {
 var superDigits = map[rune]int{'⁰': 0, '¹': 1, '²': 2, '³': 3, '⁴': 4, '⁵': 5, '⁶': 6, '⁷': 7, '⁸': 8, '⁹': 9}
 
 var (
-	reLiteralDef = regexp.MustCompile(`^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])[\s.:-]*`)
-	reLiteralRef = regexp.MustCompile(`\((\d{1,3})\)|\[(\d{1,3})\]`)
-	reUnit       = regexp.MustCompile(`(?:^|[^\p{L}])(?:k|c|d|h|m)?m$`)
+	reLiteralDef  = regexp.MustCompile(`^\s*(?:\((\d{1,3})\)|\[(\d{1,3})\])[\s.:-]*`)
+	reLiteralRef  = regexp.MustCompile(`\((\d{1,3})\)|\[(\d{1,3})\]`)
+	reMarkdownRef = regexp.MustCompile(`\[\^(\d{1,3})\]`)            // Markdown "[^1]"
+	reMarkdownDef = regexp.MustCompile(`^\s*\[\^(\d{1,3})\]:[ \t]*`) // "[^1]: the note"
+	reUnit        = regexp.MustCompile(`(?:^|[^\p{L}])(?:k|c|d|h|m)?m$`)
 )
 
 // findRefs turns the markers in u's segments into reference segments: superscript
@@ -94,6 +96,11 @@ func tail(segs []seg) string {
 // sup says s is set in superscript, as "<sup>1</sup>" is). It returns the byte range,
 // the note number and whether it is a "(n)"/"[n]" candidate; i is -1 when none.
 func nextMarker(s, before string, sup bool) (i, j, num int, literal bool) {
+	if m := reMarkdownRef.FindStringSubmatchIndex(s); m != nil && !strings.HasPrefix(s[m[1]:], ":") {
+		if v, _ := strconv.Atoi(s[m[2]:m[3]]); v > 0 {
+			return m[0], m[1], v, false // a Markdown reference is never an enumeration
+		}
+	}
 	if sup {
 		t := strings.TrimSpace(s)
 		if n, err := strconv.Atoi(t); err == nil && n > 0 && n < 1000 {
@@ -186,6 +193,10 @@ func exponent(prev string) bool {
 // kept only when a reference matches). It returns the number, the length of the marker
 // with the separators after it, and whether the marker is literal.
 func defMarker(text string) (num, n int, literal bool) {
+	if m := reMarkdownDef.FindStringSubmatch(text); m != nil && len(m[0]) < len(text) {
+		num, _ = strconv.Atoi(m[1])
+		return num, len(m[0]), false
+	}
 	t := strings.TrimLeft(text, " \t")
 	lead := len(text) - len(t)
 	e := 0

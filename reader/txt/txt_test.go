@@ -513,3 +513,18 @@ func TestSniff(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkdownFootnotes(t *testing.T) {
+	in := "Đạt 71,14 % so với kế hoạch[^1] và trồng rừng[^2].\n\nĐoạn tiếp.\n\n[^1]: Trong đó: Lúa xuân 164 ha.\n[^2]: Trồng rừng được 86,7 ha.\n"
+	doc, err := reader.Read(context.Background(), "notes.md", []byte(in), reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Đạt 71,14 % so với kế hoạch[1] và trồng rừng[2].\nĐoạn tiếp.\n[1] Trong đó: Lúa xuân 164 ha.\n[2] Trồng rừng được 86,7 ha."
+	if doc.Text != want {
+		t.Errorf("text:\ngot  %q\nwant %q", doc.Text, want)
+	}
+	if len(doc.Footnotes) != 2 || doc.Footnotes[1].Ref.Of(doc.Text) != "[2]" || doc.Footnotes[1].Span.Of(doc.Text) != "Trồng rừng được 86,7 ha." {
+		t.Errorf("footnotes: %+v", doc.Footnotes)
+	}
+}
