@@ -12,7 +12,8 @@ import (
 // Vietnamese syllables: an onset, a rhyme and at most one tone mark, in one case
 // pattern (lower, Capitalized or UPPER). Common upper-case abbreviations (UBND, HĐND,
 // TĐKT, QĐ…), Roman numerals and units (km, kg) count as well formed; single letters
-// count neither way. A syllable written without any diacritic ("hoa", "nam") counts
+// count neither way, unless glued to a digit ("3I", "2O": letters read for digits),
+// which counts as malformed. A syllable written without any diacritic ("hoa", "nam") counts
 // half: such words are common, but a text layer that lost its diacritics ("CONG HOA
 // XA HOI") is as unreadable as one with wrong letters. A text without letter tokens
 // scores 1: nothing in it is wrong.
@@ -20,8 +21,20 @@ import (
 // "S:3I/QD-SYT") far lower.
 func SyllableShare(text string) float64 {
 	good, total := 0.0, 0
-	forEachLetterToken(text, func(tok string) {
-		switch syllableClass(tok) {
+	seen := map[string]tokClass{} // words repeat: classify each once
+	forEachLetterToken(text, func(start, end int) {
+		tok := text[start:end]
+		c, ok := seen[tok]
+		if glued(text, start, end) {
+			c, ok = tokBad, true
+		}
+		if !ok {
+			c = syllableClass(tok)
+			if len(seen) < 1<<14 {
+				seen[tok] = c
+			}
+		}
+		switch c {
 		case tokGood:
 			good++
 			total++
@@ -83,8 +96,21 @@ func syllableClass(tok string) tokClass {
 	return tokBad
 }
 
-// forEachLetterToken calls fn for every maximal run of letters (and combining marks).
-func forEachLetterToken(s string, fn func(string)) {
+// glued reports a single letter written against a digit ("3I", "2O": an O or I read
+// for a digit), except the units m and đ ("12m", "500đ").
+func glued(text string, start, end int) bool {
+	tok := text[start:end]
+	if utf8.RuneCountInString(tok) != 1 || tok == "m" || tok == "đ" {
+		return false
+	}
+	before := start > 0 && text[start-1] >= '0' && text[start-1] <= '9'
+	after := end < len(text) && text[end] >= '0' && text[end] <= '9'
+	return before || after
+}
+
+// forEachLetterToken calls fn with the bounds of every maximal run of letters (and
+// combining marks) of s.
+func forEachLetterToken(s string, fn func(start, end int)) {
 	start := -1
 	for i, r := range s {
 		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
@@ -94,12 +120,12 @@ func forEachLetterToken(s string, fn func(string)) {
 			continue
 		}
 		if start >= 0 {
-			fn(s[start:i])
+			fn(start, i)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		fn(s[start:])
+		fn(start, len(s))
 	}
 }
 

@@ -1,0 +1,72 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// The base encodings of simple fonts (PDF 32000-1 Annex D), as runes per code; 0 means
+// the code has no character.
+var (
+	winAnsi    [256]rune
+	macRoman   [256]rune
+	standard   [256]rune
+	symbolLike [256]rune // codes of symbolic fonts without an encoding: ASCII only
+)
+
+func init() {
+	for i := 0; i < 256; i++ {
+		winAnsi[i] = charmap.Windows1252.DecodeByte(byte(i))
+		macRoman[i] = charmap.Macintosh.DecodeByte(byte(i))
+		if i >= 0x20 && i < 0x7f {
+			standard[i] = rune(i)
+			symbolLike[i] = rune(i)
+		}
+	}
+	for i := 0; i < 0x20; i++ {
+		winAnsi[i], macRoman[i] = 0, 0
+	}
+	winAnsi[0x7f], macRoman[0x7f] = 0, 0
+	// WinAnsi shows the undefined codes and 0xAD as these glyphs (Annex D note 6)
+	winAnsi[0x81], winAnsi[0x8d], winAnsi[0x8f], winAnsi[0x90], winAnsi[0x9d] = 0, 0, 0, 0, 0
+	standard[0x27], standard[0x60] = 0x2019, 0x2018
+	for code, r := range map[int]rune{
+		0xa1: 0xa1, 0xa2: 0xa2, 0xa3: 0xa3, 0xa4: 0x2044, 0xa5: 0xa5, 0xa6: 0x192, 0xa7: 0xa7,
+		0xa8: 0xa4, 0xa9: 0x27, 0xaa: 0x201c, 0xab: 0xab, 0xac: 0x2039, 0xad: 0x203a, 0xae: 0xfb01,
+		0xaf: 0xfb02, 0xb1: 0x2013, 0xb2: 0x2020, 0xb3: 0x2021, 0xb4: 0xb7, 0xb6: 0xb6, 0xb7: 0x2022,
+		0xb8: 0x201a, 0xb9: 0x201e, 0xba: 0x201d, 0xbb: 0xbb, 0xbc: 0x2026, 0xbd: 0x2030, 0xbf: 0xbf,
+		0xc1: 0x60, 0xc2: 0xb4, 0xc3: 0x2c6, 0xc4: 0x2dc, 0xc5: 0xaf, 0xc6: 0x2d8, 0xc7: 0x2d9,
+		0xc8: 0xa8, 0xca: 0x2da, 0xcb: 0xb8, 0xcd: 0x2dd, 0xce: 0x2db, 0xcf: 0x2c7, 0xd0: 0x2014,
+		0xe1: 0xc6, 0xe3: 0xaa, 0xe8: 0x141, 0xe9: 0xd8, 0xea: 0x152, 0xeb: 0xba, 0xf1: 0xe6,
+		0xf5: 0x131, 0xf8: 0x142, 0xf9: 0xf8, 0xfa: 0x153, 0xfb: 0xdf,
+	} {
+		standard[code] = r
+	}
+}
+
+// glyphRune maps a glyph name to a rune: the glyph list, then "uniXXXX", "uXXXX[XX]",
+// then a suffixed name ("a.sc", "f_i" is not split).
+func glyphRune(name string) (rune, bool) {
+	if r, ok := glyphNames[name]; ok {
+		return r, true
+	}
+	if strings.HasPrefix(name, "uni") && len(name) >= 7 {
+		if v, err := strconv.ParseUint(name[3:7], 16, 32); err == nil {
+			return rune(v), true
+		}
+	}
+	if strings.HasPrefix(name, "u") && len(name) >= 5 && len(name) <= 7 {
+		if v, err := strconv.ParseUint(name[1:], 16, 32); err == nil && v < 0x110000 {
+			return rune(v), true
+		}
+	}
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		return glyphRune(name[:i])
+	}
+	if len(name) == 1 {
+		return rune(name[0]), true
+	}
+	return 0, false
+}
