@@ -193,11 +193,8 @@ func rowIsHeader(doc *baocao.Document, row []baocao.Cell) bool {
 
 // row1 interprets one data row: the total, a level row, or a form under the level.
 func (t *CommendationTable) row1(out []CommHit, level *string, tt, label string, counts [3]int, span baocao.Span) []CommHit {
-	fl := vntext.Fold(label)
-	for _, w := range t.total {
-		if strings.HasPrefix(fl, w) || strings.HasPrefix(vntext.Fold(tt), w) {
-			return append(out, CommHit{Level: baocao.LevelTotal, Counts: counts, Span: span, Source: "table", Rule: t.id})
-		}
+	if t.isTotal(label) || t.isTotal(tt) {
+		return append(out, CommHit{Level: baocao.LevelTotal, Counts: counts, Span: span, Source: "table", Rule: t.id})
 	}
 	if hit, ok := t.levels.At(label, 0); ok || isRoman(tt) {
 		if ok {
@@ -251,43 +248,84 @@ func countCell(s string) int {
 	return n
 }
 
-// FindLines reads a summary table laid out as lines ("IV\tKhen thưởng cấp xã\t7\t8\t8",
-// as PDF text layers give it): counts in column order, empty cells lost.
+// FindLines reads a summary table laid out as lines, as PDF text layers give a
+// borderless table: after a title or header that names the table, rows that start with
+// their number (I, II, 1, 2) or are the total, end with their counts in column order
+// ("IV\tKhen 7\t8\t8"; empty cells are lost), and whose label may wrap onto the next
+// lines ("Giấy" / "khen").
 func (t *CommendationTable) FindLines(lines []Line) []CommHit {
-	var out []CommHit
 	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		// the header names the columns (tập thể) and the table (danh hiệu…), maybe on two lines
-		if l.Table || !strings.Contains(l.Text, "ập thể") && !strings.Contains(l.Text, "ẬP THỂ") {
+		// the table's title is in capitals ("TỔNG HỢP CÁC DANH HIỆU THI ĐUA, …"), a sentence
+		// that names awards is not a table
+		if lines[i].Table || !isUpperText(lines[i].Text) || !t.Detects(lines[i].Text) {
 			continue
 		}
-		if !t.Detects(l.Text) && (i == 0 || !t.Detects(lines[i-1].Text)) {
-			continue
-		}
+		var out []CommHit
 		level := ""
-		for j := i + 1; j < len(lines) && j < i+80; j++ {
-			m := t.row.FindStringSubmatch(strings.ReplaceAll(lines[j].Text, "\t", " "))
-			if m == nil {
-				continue
+		type row struct {
+			tt, label string
+			counts    [3]int
+			span      baocao.Span
+		}
+		var cur *row
+		flush := func() {
+			if cur != nil {
+				out = t.row1(out, &level, cur.tt, strings.TrimSpace(cur.label), cur.counts, cur.span)
+				cur = nil
 			}
-			tt, label := strings.TrimSpace(m[t.row.SubexpIndex("tt")]), strings.TrimSpace(m[t.row.SubexpIndex("label")])
-			var counts [3]int
-			for k, c := range strings.Fields(m[t.row.SubexpIndex("counts")]) {
-				if k < 3 {
-					counts[k] = countCell(c)
+		}
+		for j := i + 1; j < len(lines) && j < i+400; j++ {
+			text := strings.TrimSpace(strings.ReplaceAll(lines[j].Text, "\t", " "))
+			if m := t.row.FindStringSubmatch(text); m != nil {
+				tt, label := strings.TrimSpace(m[t.row.SubexpIndex("tt")]), strings.TrimSpace(m[t.row.SubexpIndex("label")])
+				if tt != "" || t.isTotal(label) {
+					flush()
+					r := row{tt: tt, label: label, span: baocao.Span{Start: lines[j].Off, End: lines[j].Off + len(lines[j].Text)}}
+					for k, c := range strings.Fields(m[t.row.SubexpIndex("counts")]) {
+						if k < 3 {
+							r.counts[k] = countCell(c)
+						}
+					}
+					cur = &r
+					if t.isTotal(label) {
+						flush()
+						break
+					}
+					continue
 				}
 			}
-			span := baocao.Span{Start: lines[j].Off, End: lines[j].Off + len(lines[j].Text)}
-			out = t.row1(out, &level, tt, label, counts, span)
-			if len(out) > 0 && out[len(out)-1].Level == baocao.LevelTotal {
-				break
+			// a level row with no counts: "III\tKhen thưởn" (the label wraps)
+			if f := strings.Fields(text); len(f) > 1 && isRoman(f[0]) && !strings.ContainsAny(text, "0123456789") &&
+				strings.HasPrefix(vntext.Fold(f[1]), "khen") {
+				flush()
+				cur = &row{tt: f[0], label: strings.Join(f[1:], " "), span: baocao.Span{Start: lines[j].Off, End: lines[j].Off + len(lines[j].Text)}}
+				continue
+			}
+			// a wrapped label goes on with words only; anything else ends the row
+			if cur != nil && text != "" && !strings.ContainsAny(text, "0123456789-+•") && utf8.RuneCountInString(text) <= 24 {
+				cur.label += " " + text
+				continue
+			}
+			flush()
+		}
+		flush()
+		for _, h := range out {
+			if h.Counts != [3]int{} {
+				return out // a table that counts something
 			}
 		}
-		if len(out) > 0 {
-			return out
+	}
+	return nil
+}
+
+func (t *CommendationTable) isTotal(label string) bool {
+	fl := vntext.Fold(label)
+	for _, w := range t.total {
+		if fl == w || strings.HasPrefix(fl, w+" ") {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // Run reads an example table (tab-separated rows).
