@@ -41,7 +41,7 @@ func TestHeaderTruth(t *testing.T) {
 	for _, tr := range truth {
 		t.Run(tr.File, func(t *testing.T) {
 			if _, ok := reader.Lookup(strings.TrimPrefix(filepath.Ext(tr.File), ".")); !ok {
-				t.Skipf("no %s reader registered", filepath.Ext(tr.File))
+				t.Fatalf("no %s reader registered", filepath.Ext(tr.File))
 			}
 			doc, err := reader.ReadFile(context.Background(), filepath.Join(dir, tr.File), reader.Options{})
 			if err != nil {

@@ -372,9 +372,31 @@ func (r *Reference) resolve(text string, h RefHit, limit int) (RefHit, bool) {
 	if h.Date == nil {
 		if d, ok := r.issuedBefore(text, h.Start); ok {
 			h.Date, h.DateBefore = &d, true
+		} else if d, ok := r.wrappedCell(text, h.Num.End, limit); ok {
+			h.Date = &d
 		}
 	}
 	return h, true
+}
+
+// wrappedCell finds the date of a citation in a table cell that a PDF text layer wrapped
+// onto the next line, interleaved with the next column ("153/KH-UBND, khai thực hiện" /
+// "ngày 28/02/2023 phong trào thi"): the citation's line is short and the next line
+// begins with the date word.
+func (r *Reference) wrappedCell(text string, end, limit int) (DateHit, bool) {
+	nl := strings.IndexByte(text[end:min(len(text), end+48)], '\n')
+	if nl < 0 {
+		return DateHit{}, false
+	}
+	lineStart := strings.LastIndexByte(text[:end], '\n') + 1
+	if end+nl-lineStart > 64 {
+		return DateHit{}, false
+	}
+	q := end + nl + 1
+	if w := r.wordAt(text, q, r.dateWords); w > q && q < limit {
+		return r.dateAt(text, skipSpaces(text, w), limit)
+	}
+	return DateHit{}, false
 }
 
 // legislature reports whether a ký hiệu group is the Quốc hội or its standing committee

@@ -526,6 +526,9 @@ func continues(p *para, cur *line, st *docStats, pageW float64, newPage bool) bo
 	}
 	em := cur.size
 	centered := isCentered(cur, st, pageW)
+	if centered && !p.centered && math.Abs(cur.x0-prev.x0) < 0.5*em {
+		centered = false // aligned with the line above: an indented ragged line, not a title
+	}
 	gap := prev.y - cur.y
 	if !newPage && gap > math.Max(1.3*st.step, 1.1*prev.size) && !(p.centered && centered && gap < 1.8*cur.size) {
 		return false // titles are often set with more leading than the body
