@@ -13,13 +13,13 @@ import (
 
 // readFlags are the flags every command that reads files shares.
 func readFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.Int64Flag{Name: "max-size", Value: 200 << 20, Usage: "largest file to read, in bytes"},
 		&cli.DurationFlag{Name: "timeout", Usage: "give up on a file after this long (default 2m)"},
 		&cli.StringFlag{Name: "as", Usage: "read every file as this format (txt, md, docx, pdf) instead of sniffing"},
 		&cli.StringFlag{Name: "password", Usage: "user password for encrypted PDFs"},
 		&cli.StringSliceFlag{Name: "rules", Usage: "rule `FILE` or folder merged over the default pack (repeatable)"},
-	}
+	}, ocrFlags()...)
 }
 
 // userRuleFiles returns the user's rule folder (when it exists) followed by files.
@@ -41,6 +41,9 @@ func pipelineOptions(c *cli.Context) (pipeline.Options, error) {
 		Format:   c.String("as"),
 		Password: c.String("password"),
 	}}
+	if err := setupOCR(c, &o.Read); err != nil {
+		return o, err
+	}
 	o.Read.SetDefaults()
 	if files := userRuleFiles(c.StringSlice("rules")); len(files) > 0 {
 		p, err := rules.Load(files...)
