@@ -53,6 +53,9 @@ type DateParts struct {
 	Year  NullInt    `json:"year"`
 	Month NullInt    `json:"month"`
 	Day   NullInt    `json:"day"`
+	// Source says where a part came from when not from the date line itself: "opening"
+	// (a biên bản whose date line lost its day: "Hôm nay, … ngày 08 tháng 5 năm 2026").
+	Source string `json:"source,omitempty"`
 }
 
 // Signer is the signature block.
@@ -156,6 +159,9 @@ type Finding struct {
 	Stated   any    `json:"stated,omitempty"`
 	Expected any    `json:"expected,omitempty"`
 	Section  string `json:"section,omitempty"` // the heading the finding sits under
+	// Situation is the case of the check rule that produced it ("mismatch", "truncated"):
+	// with Origin.Rule, what a rule file's "severity:" retunes.
+	Situation string `json:"situation,omitempty"`
 	Origin
 }
 

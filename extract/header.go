@@ -148,8 +148,11 @@ type Ident struct {
 	DateSpan   baocao.Span
 	DateHit    *DateHit
 	Party      bool
-	HeadEnd    int // offset where the header ends and the body begins
-	SignStart  int // offset where the closing blocks (Nơi nhận, signature) begin, 0 if none
+	// NumberUnread says the number line holds something that is not a number (OCR of a
+	// handwritten number): the number is left null.
+	NumberUnread bool
+	HeadEnd      int // offset where the header ends and the body begins
+	SignStart    int // offset where the closing blocks (Nơi nhận, signature) begin, 0 if none
 }
 
 func (h *Header) Run(in string) []rules.Item {
@@ -191,7 +194,38 @@ func (h *Header) Identify(lines []Line) Ident {
 	if id.Issuer == "" {
 		h.issuerFromBody(lines, &id)
 	}
+	if id.Type == "BB" {
+		h.minutesDate(lines, &id)
+	}
 	return id
+}
+
+// minutesDate completes the date line of a biên bản whose day is blank or unreadable
+// from its opening sentence, which records when the meeting took place ("Hôm nay, vào
+// lúc 09 giờ, ngày 08 tháng 5 năm 2026, tại …"), when month and year agree.
+func (h *Header) minutesDate(lines []Line, id *Ident) {
+	d := id.Identity.Date
+	if d == nil || d.Day != 0 {
+		return
+	}
+	for _, l := range lines {
+		if l.Off < id.HeadEnd {
+			continue
+		}
+		f := vntext.Fold(l.Text)
+		if !strings.HasPrefix(f, "hom nay") && !strings.HasPrefix(f, "vao hoi") && !strings.HasPrefix(f, "vao luc") {
+			continue
+		}
+		for _, hit := range h.date.Find(newScan(l.Text)) {
+			if hit.Precision == "day" && hit.Value() != "" && hit.Year == int(d.Year) && (d.Month == 0 || hit.Month == int(d.Month)) {
+				d.Day, d.Month = baocao.NullInt(hit.Day), baocao.NullInt(hit.Month)
+				d.Value = baocao.NullString(hit.Value())
+				d.Source = "opening"
+				return
+			}
+		}
+		return
+	}
 }
 
 type colKind int
@@ -478,7 +512,13 @@ func (h *Header) setNumber(c Col, id *Ident) {
 		}
 		return c.Text[m[2*i]:m[2*i+1]]
 	}
-	id.Number = baocao.NullString(get("number"))
+	// digits spaced out by a stamp ("6 1 7") are one number; digits mixed with other
+	// marks ("212Á.", "(2") were not read (a handwritten number on a scan): no number
+	id.Number = baocao.NullString(strings.ReplaceAll(get("number"), " ", ""))
+	if get("junk") != "" {
+		id.Number = ""
+		id.NumberUnread = true
+	}
 	id.Code = baocao.NullString(compactCode(get("code")))
 	if y := get("year"); y != "" {
 		id.Year = baocao.NullInt(atoi(y))

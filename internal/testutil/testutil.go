@@ -34,6 +34,12 @@ func Shared(t testing.TB, rel string) string {
 	return p
 }
 
+// OCRCache is the OCR cache folder tests share, so that a page OCRed by one test (or an
+// earlier run on the same machine) is not OCRed again by another.
+func OCRCache() string {
+	return filepath.Join(os.TempDir(), "baocao-test-ocr-cache")
+}
+
 // Golden compares got with the golden file at path (relative to the test's package),
 // or rewrites it when -update is given.
 func Golden(t testing.TB, path string, got []byte) {
