@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/baocao/baocao/internal/vntext"
 )
 
 // Rules are regular expressions, but running a dozen of them over a whole report is
@@ -29,7 +31,7 @@ import (
 
 type scan struct {
 	text  string
-	lower string // strings.ToLower(text) when it keeps byte offsets, else ""
+	lower string // vntext.LowerKeepOffsets(text)
 	runs  []int  // starts of digit runs
 
 	mu    sync.Mutex
@@ -38,9 +40,7 @@ type scan struct {
 
 func newScan(text string) *scan {
 	s := &scan{text: text, words: map[string][]int{}}
-	if l := strings.ToLower(text); len(l) == len(text) {
-		s.lower = l
-	}
+	s.lower = vntext.LowerKeepOffsets(text)
 	for i := 0; i < len(text); i++ {
 		if isDigit(text[i]) && (i == 0 || !isDigit(text[i-1])) {
 			s.runs = append(s.runs, i)
@@ -116,9 +116,6 @@ func (s *scan) word(w string) []int {
 		return p
 	}
 	hay := s.lower
-	if hay == "" {
-		hay = s.text // a text whose case changes its length: exact matches only
-	}
 	var out []int
 	for i := 0; ; {
 		j := strings.Index(hay[i:], w)

@@ -67,3 +67,55 @@ func foldRune(r rune) string {
 
 // Lower returns s in lower case (Vietnamese letters included) keeping diacritics.
 func Lower(s string) string { return strings.ToLower(s) }
+
+// LowerKeepOffsets returns s in lower case with every byte offset unchanged: runes whose
+// lower case is written with a different number of bytes are left as they are (none of
+// the Vietnamese letters is). Scanners use it to search case-insensitively and report
+// offsets into the original.
+func LowerKeepOffsets(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			break
+		}
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		l := r
+		if r < rune(len(lowerTable)) {
+			l = lowerTable[r]
+		} else {
+			l = unicode.ToLower(r)
+		}
+		if utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		} else {
+			copy(b[i:i+n], s[i:i+n])
+		}
+		i += n
+	}
+	return string(b)
+}
+
+var lowerTable = func() (t [0x1F00]rune) {
+	for r := range t {
+		t[r] = unicode.ToLower(rune(r))
+	}
+	return t
+}()
