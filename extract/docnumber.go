@@ -35,9 +35,9 @@ type DocNumber struct {
 }
 
 type docNumberConfig struct {
-	Style   string `yaml:"style"`
-	Pattern string `yaml:"pattern"`
-	MinYear int    `yaml:"min_year"`
+	Style   string   `yaml:"style"`
+	Pattern string   `yaml:"pattern"`
+	MinYear int      `yaml:"min_year"`
 	MaxYear int      `yaml:"max_year"`
 	Anchor  []string `yaml:"anchor"`
 	Window  int      `yaml:"window"`

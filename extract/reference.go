@@ -156,7 +156,7 @@ func compileReference(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 type RefHit struct {
 	Start, End   int // the whole citation: type word … last part that belongs to it
 	Num          NumberHit
-	Bare         bool        // a number with no ký hiệu ("Kế hoạch số 432")
+	Bare         bool         // a number with no ký hiệu ("Kế hoạch số 432")
 	Type         *rules.Entry // nil when unknown
 	TypeFrom     string       // word, code, issuer
 	TypeWord     string       // the type as written before the number
