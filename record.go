@@ -79,11 +79,13 @@ type Reference struct {
 	// DateSource says where Date was read when not with the citation itself: "before"
 	// ("ngày …, X đã ban hành Nghị quyết số …") or "other-mention" (another citation of
 	// the same id in the document).
-	DateSource string     `json:"date_source,omitempty"`
-	Issuer     NullString `json:"issuer"`
-	Subject    NullString `json:"subject"`
-	Text       string     `json:"text"`              // the whole citation as written
-	Context    string     `json:"context,omitempty"` // the sentence that cites it
+	DateSource string `json:"date_source,omitempty"`
+	// DateSpan is where the date was read when it was written with the citation.
+	DateSpan Span       `json:"date_span,omitzero"`
+	Issuer   NullString `json:"issuer"`
+	Subject  NullString `json:"subject"`
+	Text     string     `json:"text"`              // the whole citation as written
+	Context  string     `json:"context,omitempty"` // the sentence that cites it
 	Origin
 }
 

@@ -179,6 +179,7 @@ func (x *Extractor) references(st *state) {
 		}
 		if h.Date != nil {
 			ref.DateText = text[h.Date.Start:h.Date.End]
+			ref.DateSpan = baocao.Span{Start: h.Date.Start, End: h.Date.End}
 			ref.Date = baocao.NullString(h.Date.Value())
 			if h.DateBefore {
 				ref.DateSource = "before"

@@ -20,7 +20,11 @@ func Citation(ref baocao.Reference) string {
 		b.WriteString(tn)
 		b.WriteString(" số ")
 	}
-	b.WriteString(ref.ID)
+	if ref.Code == "" && ref.Number != "" {
+		b.WriteString(ref.Number) // no ký hiệu: "Kế hoạch số 432"
+	} else {
+		b.WriteString(ref.ID)
+	}
 	if d := FormatDate(string(ref.Date)); d != "" {
 		b.WriteString(" ngày ")
 		b.WriteString(d)
@@ -158,6 +162,16 @@ func citationEdits(text string, ref baocao.Reference) []edit {
 					moved = &edit{span: baocao.Span{Start: span.Start + j + mm[0], End: span.Start + j + mm[1]}}
 					break
 				}
+			}
+			// the date read with the citation but written apart from it (a table cell a
+			// PDF wrapped onto the next line) moves into the head too
+			if moved == nil && ref.DateSpan.End > span.End && validSpan(text, ref.DateSpan) && isoOf(ref.DateSpan.Of(text)) == string(ref.Date) {
+				ds := ref.DateSpan
+				if k := strings.LastIndex(text[max(0, ds.Start-8):ds.Start], "ngày"); k >= 0 {
+					ds.Start = max(0, ds.Start-8) + k
+				}
+				head += " ngày " + d
+				moved = &edit{span: ds}
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/baocao/baocao"
+	"github.com/baocao/baocao/audit"
 	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/reader"
 )
@@ -15,6 +16,9 @@ type Options struct {
 	Read reader.Options
 	// Extractor extracts the record; nil means the default rule pack.
 	Extractor *extract.Extractor
+	// Auditor checks the record (Record.Findings); nil means the check rules of the
+	// extractor's pack.
+	Auditor *audit.Auditor
 }
 
 // Process reads the file at path and returns its record and document model.
@@ -36,5 +40,11 @@ func Build(doc *baocao.Document, opts Options) (*baocao.Record, error) {
 			return nil, err
 		}
 	}
-	return x.Record(doc), nil
+	rec := x.Record(doc)
+	a := opts.Auditor
+	if a == nil {
+		a = audit.New(x.Pack())
+	}
+	a.Audit(rec, doc)
+	return rec, nil
 }

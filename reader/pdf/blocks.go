@@ -521,8 +521,8 @@ func continues(p *para, cur *line, st *docStats, pageW float64, newPage bool) bo
 	}
 	// a title in capitals ends where mixed case starts (and the reverse), except a
 	// capital word ("CBCCVC.") that a full line runs into
-	if isCaps(pt) != isCaps(t) && (prev.x1 < st.right-2*cur.size || sentenceEnd(pt)) {
-		return false
+	if isCaps(pt) != isCaps(t) && (prev.x1 < st.right-2*cur.size || sentenceEnd(pt) || p.centered || prev.bold() && isCaps(pt)) {
+		return false // a title in capitals (centered or bold) never runs into the mixed-case line under it
 	}
 	em := cur.size
 	centered := isCentered(cur, st, pageW)

@@ -314,12 +314,17 @@ func (p *parser) table(i int) int {
 		p.items = append(p.items, item{table: layoutTable(rows)})
 		return j
 	}
-	// not a table: tab-indented text, or one line of tab-separated fields
+	// not a table: tab-indented text, or one line of tab-separated fields, kept as one
+	// line with its columns ("Nơi nhận:\tKT. CHỦ TỊCH", "IV\tKhen thưởng cấp xã\t7\t8\t8")
 	for k, r := range rows {
+		var cells []string
 		for _, c := range r {
 			if c != "" {
-				p.items = append(p.items, item{unit: &unit{segs: parseInline(c), line: at[k] + 1}})
+				cells = append(cells, c)
 			}
+		}
+		if len(cells) > 0 {
+			p.items = append(p.items, item{unit: &unit{segs: parseInline(strings.Join(cells, "\t")), line: at[k] + 1}})
 		}
 	}
 	return j
@@ -440,6 +445,9 @@ func joinable(a, b *unit) bool {
 	if at == "" || bt == "" {
 		return false
 	}
+	if strings.Contains(plain(a.segs), "\t") || strings.Contains(bt, "\t") {
+		return false // a line of columns is not a paragraph cut by a page break
+	}
 	if last := a.segs[len(a.segs)-1]; last.ref != nil && last.ref.key != "" {
 		return false // a note marker ends its paragraph
 	}
@@ -513,7 +521,7 @@ func emitPara(b *reader.Builder, u *unit) bool {
 		if s.ref != nil && !s.ref.literal {
 			m |= mSup // a superscript marker whose note was not found stays as written
 		}
-		p.Add(strings.ReplaceAll(s.text, "\t", " "), m.kinds()...)
+		p.Add(s.text, m.kinds()...) // tabs between fields stay: they separate columns
 	}
 	if p.Len() == 0 {
 		return false
