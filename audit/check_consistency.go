@@ -62,7 +62,7 @@ func newAppendixIdentity(c *rules.Compiler, decode func(any) error) (Check, erro
 	if err := decode(&o); err != nil {
 		return nil, err
 	}
-	lx, err := requireLexicon(c, "types", o.Types)
+	lx, err := rules.RequireLexicon(c, "types", o.Types)
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +348,7 @@ func newQuantityScanner(c *rules.Compiler, numberFormat, units string) (quantity
 	if units == "" {
 		units = "units"
 	}
-	lx, err := requireLexicon(c, "units", units)
+	lx, err := rules.RequireLexicon(c, "units", units)
 	if err != nil {
 		return quantityScanner{}, err
 	}

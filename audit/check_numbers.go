@@ -70,13 +70,13 @@ type numberLexicons struct {
 func compileNumberLexicons(c *rules.Compiler, o numberOptions) (*numberLexicons, error) {
 	var nl numberLexicons
 	var err error
-	if nl.types, err = requireLexicon(c, "types", o.Types); err != nil {
+	if nl.types, err = rules.RequireLexicon(c, "types", o.Types); err != nil {
 		return nil, err
 	}
-	if nl.party, err = requireLexicon(c, "party_types", o.PartyTypes); err != nil {
+	if nl.party, err = rules.RequireLexicon(c, "party_types", o.PartyTypes); err != nil {
 		return nil, err
 	}
-	if nl.issuers, err = requireLexicon(c, "issuers", o.Issuers); err != nil {
+	if nl.issuers, err = rules.RequireLexicon(c, "issuers", o.Issuers); err != nil {
 		return nil, err
 	}
 	if len(o.PartyIssuers) == 0 {

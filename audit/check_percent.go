@@ -371,18 +371,3 @@ func requireNumFmt(c *rules.Compiler, id string) (*extract.NumFmt, error) {
 	return nf, nil
 }
 
-// requireLexicon returns the lexicon rule id.
-func requireLexicon(c *rules.Compiler, field, id string) (*rules.Lexicon, error) {
-	if id == "" {
-		return nil, fmt.Errorf("%s: name a lexicon rule", field)
-	}
-	m, err := c.Require(id)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", field, err)
-	}
-	lx, ok := m.(*rules.Lexicon)
-	if !ok {
-		return nil, fmt.Errorf("%s: rule %q is not a lexicon", field, id)
-	}
-	return lx, nil
-}

@@ -69,7 +69,7 @@ func compileCommTable(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 		}
 	}
 	var err error
-	if t.levels, err = requireLexicon(c, "levels", cfg.Levels); err != nil {
+	if t.levels, err = rules.RequireLexicon(c, "levels", cfg.Levels); err != nil {
 		return nil, err
 	}
 	if t.row, err = compileRe("row", cfg.Row); err != nil {
@@ -257,7 +257,7 @@ func (t *CommendationTable) FindLines(lines []Line) []CommHit {
 	for i := 0; i < len(lines); i++ {
 		// the table's title is in capitals ("TỔNG HỢP CÁC DANH HIỆU THI ĐUA, …"), a sentence
 		// that names awards is not a table
-		if lines[i].Table || !isUpperText(lines[i].Text) || !t.Detects(lines[i].Text) {
+		if lines[i].Table || !vntext.IsUpper(lines[i].Text) || !t.Detects(lines[i].Text) {
 			continue
 		}
 		var out []CommHit
@@ -393,10 +393,10 @@ func compileCommText(c *rules.Compiler, r *rules.Rule, decode func(any) error) (
 		}
 		t.nouns[vntext.Fold(noun)] = k
 	}
-	if t.bodies, err = requireLexicon(c, "bodies", cfg.Bodies); err != nil {
+	if t.bodies, err = rules.RequireLexicon(c, "bodies", cfg.Bodies); err != nil {
 		return nil, err
 	}
-	if t.forms, err = requireLexicon(c, "forms", cfg.Forms); err != nil {
+	if t.forms, err = rules.RequireLexicon(c, "forms", cfg.Forms); err != nil {
 		return nil, err
 	}
 	if cfg.Extra != "" {

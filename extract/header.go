@@ -87,16 +87,16 @@ func compileHeader(c *rules.Compiler, r *rules.Rule, decode func(any) error) (ru
 	}
 	h := &Header{id: r.ID, headLines: cfg.HeadLines}
 	var err error
-	if h.types, err = requireLexicon(c, "types", cfg.Types); err != nil {
+	if h.types, err = rules.RequireLexicon(c, "types", cfg.Types); err != nil {
 		return nil, err
 	}
-	if h.partyTypes, err = requireLexicon(c, "party_types", cfg.PartyTypes); err != nil {
+	if h.partyTypes, err = rules.RequireLexicon(c, "party_types", cfg.PartyTypes); err != nil {
 		return nil, err
 	}
-	if h.authorities, err = requireLexicon(c, "authorities", cfg.Authorities); err != nil {
+	if h.authorities, err = rules.RequireLexicon(c, "authorities", cfg.Authorities); err != nil {
 		return nil, err
 	}
-	if h.titles, err = requireLexicon(c, "titles", cfg.Titles); err != nil {
+	if h.titles, err = rules.RequireLexicon(c, "titles", cfg.Titles); err != nil {
 		return nil, err
 	}
 	ds, err := requireDates(c, []string{cfg.Date})
@@ -317,7 +317,7 @@ func (h *Header) head(lines []Line, id *Ident) {
 						continue
 					}
 				}
-				if !leftDone && isUpperText(c.Text) {
+				if !leftDone && vntext.IsUpper(c.Text) {
 					left = append(left, c)
 				} else if !leftDone && c.Text == "*" {
 					leftDone = true
@@ -350,7 +350,7 @@ func (h *Header) head(lines []Line, id *Ident) {
 			if h.startsWithAny(f, h.bodyStarts) || h.startsWithAny(f, h.addressee) || len(t) > 400 {
 				break
 			}
-			if len(subj) > 0 && isUpperText(t) && h.startsTitle(t) {
+			if len(subj) > 0 && vntext.IsUpper(t) && h.startsTitle(t) {
 				break
 			}
 			if len(subj) > 0 && len(subj[len(subj)-1]) > 0 && endsSentence(subj[len(subj)-1]) {
@@ -461,7 +461,7 @@ func endsSentence(s string) bool {
 // possibly with a qualifier ("BÁO CÁO TÓM TẮT", "DỰ THẢO NGHỊ QUYẾT").
 func (h *Header) typeLine(t string) (*rules.Entry, bool) {
 	t = strings.TrimSpace(t)
-	if !isUpperText(t) || utf8.RuneCountInString(t) > 60 {
+	if !vntext.IsUpper(t) || utf8.RuneCountInString(t) > 60 {
 		return nil, false
 	}
 	if rest, ok := strings.CutPrefix(t, "DỰ THẢO"); ok {
@@ -656,7 +656,7 @@ func (h *Header) closing(lines []Line, id *Ident) {
 				items[len(items)-1] += " " + strings.TrimSpace(c.Text)
 				continue
 			}
-			if ci == 0 && len(cols) == 1 && inList && len(items) > 0 && continuesItem(items[len(items)-1], c.Text) && !looksLikeName(c.Text) && !isUpperText(c.Text) {
+			if ci == 0 && len(cols) == 1 && inList && len(items) > 0 && continuesItem(items[len(items)-1], c.Text) && !looksLikeName(c.Text) && !vntext.IsUpper(c.Text) {
 				items[len(items)-1] += " " + strings.TrimSpace(c.Text)
 				continue
 			}
@@ -789,20 +789,6 @@ func isUpperWord(w string) bool {
 		}
 	}
 	return letters > 0 || w == "-" || w == "&"
-}
-
-// isUpperText reports whether s has letters and all of them are upper case.
-func isUpperText(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }
 
 // looksLikeName: 2–6 words, each capitalized with lower-case letters after the first.

@@ -75,7 +75,7 @@ func compileIndicator(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 	ind := &IndicatorRule{id: r.ID, form: cfg.Form, window: cfg.Window, maxSubject: cfg.MaxSubject, bareMin: cfg.BareMin,
 		excludeU: map[string]bool{}, trimWords: map[string]bool{}}
 	var err error
-	if ind.units, err = requireLexicon(c, "units", cfg.Units); err != nil {
+	if ind.units, err = rules.RequireLexicon(c, "units", cfg.Units); err != nil {
 		return nil, err
 	}
 	m, err := c.Require(cfg.NumberFormat)

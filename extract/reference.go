@@ -60,20 +60,6 @@ type referenceConfig struct {
 	BareAnchor   []string `yaml:"bare_anchor"`
 }
 
-func requireLexicon(c *rules.Compiler, field, id string) (*rules.Lexicon, error) {
-	if id == "" {
-		return nil, fmt.Errorf("%s is missing", field)
-	}
-	m, err := c.Require(id)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", field, err)
-	}
-	lx, ok := m.(*rules.Lexicon)
-	if !ok {
-		return nil, fmt.Errorf("%s: rule %q is not a lexicon", field, id)
-	}
-	return lx, nil
-}
 
 func requireDates(c *rules.Compiler, ids []string) ([]*DateRule, error) {
 	var out []*DateRule
@@ -112,13 +98,13 @@ func compileReference(c *rules.Compiler, r *rules.Rule, decode func(any) error) 
 		ref.numbers = append(ref.numbers, d)
 	}
 	var err error
-	if ref.types, err = requireLexicon(c, "types", cfg.Types); err != nil {
+	if ref.types, err = rules.RequireLexicon(c, "types", cfg.Types); err != nil {
 		return nil, err
 	}
-	if ref.partyTypes, err = requireLexicon(c, "party_types", cfg.PartyTypes); err != nil {
+	if ref.partyTypes, err = rules.RequireLexicon(c, "party_types", cfg.PartyTypes); err != nil {
 		return nil, err
 	}
-	if ref.issuers, err = requireLexicon(c, "issuers", cfg.Issuers); err != nil {
+	if ref.issuers, err = rules.RequireLexicon(c, "issuers", cfg.Issuers); err != nil {
 		return nil, err
 	}
 	if ref.dates, err = requireDates(c, cfg.Dates); err != nil {

@@ -463,7 +463,7 @@ func (o *ocrLayout) emitText(ls []*oline) {
 			gap := float64(v.t - prev.b)
 			text := segText(v.words)
 			if v.block != prev.block || v.par != prev.par || gap > 1.2*v.h || ocrLabel(text) ||
-				isCapsText(segText(prev.words)) != isCapsText(text) {
+				vntext.IsUpper(segText(prev.words)) != vntext.IsUpper(text) {
 				flush()
 			}
 		}
@@ -479,7 +479,7 @@ func (o *ocrLayout) emitPara(ls []*oline) {
 	}
 	text := segText(all)
 	kind, label := baocao.Paragraph, Label{}
-	strong := isCapsText(text) && len(text) < 200
+	strong := vntext.IsUpper(text) && len(text) < 200
 	switch {
 	case ocrLabel(text):
 		kind, label = Classify(text, strong)
@@ -519,19 +519,6 @@ func ocrLabel(t string) bool {
 	}
 	c := rest[0]
 	return c == ' ' || c == '\t' || strings.HasSuffix(l.Text, ".") || strings.HasSuffix(l.Text, ")") || strings.HasSuffix(l.Text, "-")
-}
-
-func isCapsText(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }
 
 func sentenceEnded(s string) bool {
@@ -596,8 +583,8 @@ func (o *ocrLayout) emitColumns(ls []*oline, g int) {
 		if l == nil || r == nil { // one side only: a heading or paragraph of its own
 			text := p.p.String()
 			if ocrLabel(text) {
-				p.p.Kind, _ = Classify(text, isCapsText(text))
-			} else if isCapsText(text) && len(text) < 200 {
+				p.p.Kind, _ = Classify(text, vntext.IsUpper(text))
+			} else if vntext.IsUpper(text) && len(text) < 200 {
 				p.p.Kind = baocao.Heading
 			}
 		}
@@ -613,7 +600,7 @@ func joinColumnLines(ls []*oline) []colPara {
 	caps := make([]bool, len(ls))
 	for i, v := range ls {
 		v.bounds()
-		caps[i] = isCapsText(segText(v.words))
+		caps[i] = vntext.IsUpper(segText(v.words))
 	}
 	// a line wraps when it is about as wide as the widest line of its run of lines in
 	// the same case (the Quốc hiệu in capitals, the motto under it in lower case)

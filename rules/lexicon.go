@@ -329,3 +329,20 @@ func (l *Lexicon) Run(in string) []Item {
 	}
 	return out
 }
+
+// RequireLexicon returns the lexicon rule id that a kind's configuration field names,
+// with an error that says which field is wrong.
+func RequireLexicon(c *Compiler, field, id string) (*Lexicon, error) {
+	if id == "" {
+		return nil, fmt.Errorf("%s: name a lexicon rule", field)
+	}
+	m, err := c.Require(id)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", field, err)
+	}
+	lx, ok := m.(*Lexicon)
+	if !ok {
+		return nil, fmt.Errorf("%s: rule %q is not a lexicon", field, id)
+	}
+	return lx, nil
+}

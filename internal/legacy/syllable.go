@@ -2,30 +2,16 @@ package legacy
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/baocao/baocao/internal/vntext"
 	"golang.org/x/text/unicode/norm"
 )
 
 // Detection judges a decoding by the words it produces: a frequent Vietnamese syllable
 // is strong evidence, a well-formed but rare one weak evidence, anything else none.
 
-// onsets are the written initial consonants, longest first.
-var onsets = []string{"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""}
 
-// rhymes are the written rhymes (vần) without tone.
-var rhymes = toSet(`a ai ao au ay ac ach am an ang anh ap at
-ă ăc ăm ăn ăng ăp ăt â âc âm ân âng âp ât âu ây
-e eo ec em en eng ep et ê êch êm ên ênh êp êt êu
-i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
-o oc oi om on ong op ot oong ooc ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm ơn ơp ơt
-u ua uc ui um un ung up ut uôc uôi uôm uôn uông uôt
-ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
-y yêm yên yêt yêu
-oa oac oach oai oam oan oang oanh oao oap oat oay oăc oăm oăn oăng oăt oe oen oet oeo
-uê uêch uênh uân uâng uât uây uy uya uych uyên uyêt uynh uyt uyu uơ`)
 
 // common are frequent syllables of Vietnamese administrative and everyday text that
 // contain a letter outside ASCII (the ones a decoding can change).
@@ -82,34 +68,8 @@ func wordScore(w string) float64 {
 }
 
 // wellFormed reports whether l (lower case, NFC) is a Vietnamese syllable: an onset, a
-// rhyme from the list and at most one tone mark.
+// rhyme and at most one tone mark (vntext.IsSyllable, shared with the PDF reader's
+// garbage-layer check).
 func wellFormed(l string) bool {
-	if l == "" || utf8.RuneCountInString(l) > 7 {
-		return false
-	}
-	var bare strings.Builder
-	tones := 0
-	for _, r := range l {
-		b, t := split(r)
-		if t != toneNone {
-			tones++
-		}
-		if !unicode.IsLetter(b) {
-			return false
-		}
-		bare.WriteRune(b)
-	}
-	if tones > 1 {
-		return false
-	}
-	s := bare.String()
-	for _, on := range onsets {
-		if !strings.HasPrefix(s, on) {
-			continue
-		}
-		if rhymes[s[len(on):]] { // "gì" is g + i, "gia" gi + a: every split is tried
-			return true
-		}
-	}
-	return false
+	return l != "" && utf8.RuneCountInString(l) <= 7 && vntext.IsSyllable(l)
 }

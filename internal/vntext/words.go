@@ -60,3 +60,18 @@ func Overlap(a, b []string) float64 {
 func HasLetters(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
+
+// IsUpper reports whether s has at least two letters and none of them is lower case:
+// a title or a name block written in capitals ("BÁO CÁO", "UBND TỈNH VĨNH LONG").
+func IsUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/internal/vntext"
@@ -471,19 +470,6 @@ func sentenceEnd(s string) bool {
 	return false
 }
 
-func isCaps(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
-}
-
 func firstWordWidth(l *line) float64 {
 	if len(l.words) > 0 {
 		return l.words[0] - l.x0
@@ -521,7 +507,7 @@ func continues(p *para, cur *line, st *docStats, pageW float64, newPage bool) bo
 	}
 	// a title in capitals ends where mixed case starts (and the reverse), except a
 	// capital word ("CBCCVC.") that a full line runs into
-	if isCaps(pt) != isCaps(t) && (prev.x1 < st.right-2*cur.size || sentenceEnd(pt) || p.centered || prev.bold() && isCaps(pt)) {
+	if vntext.IsUpper(pt) != vntext.IsUpper(t) && (prev.x1 < st.right-2*cur.size || sentenceEnd(pt) || p.centered || prev.bold() && vntext.IsUpper(pt)) {
 		return false // a title in capitals (centered or bold) never runs into the mixed-case line under it
 	}
 	em := cur.size
@@ -703,7 +689,7 @@ func joinColumn(cs []columnPiece) []columnPara {
 			ct := strings.TrimSpace(joinSpans(c.spans))
 			label := hasLabel(ct)
 			if p.x1-p.x0 > 0.85*width && p.bold == c.bold && math.Abs(p.size-c.size) < 0.5 &&
-				p.y-c.y < 1.6*c.size && !sentenceEnd(pt) && !label && isCaps(pt) == isCaps(ct) && !authority(pt) {
+				p.y-c.y < 1.6*c.size && !sentenceEnd(pt) && !label && vntext.IsUpper(pt) == vntext.IsUpper(ct) && !authority(pt) {
 				last := &out[len(out)-1]
 				sep, drop := joinText(pt, ct)
 				if drop > 0 {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/baocao/baocao"
 	"github.com/baocao/baocao/internal/legacy"
+	"github.com/baocao/baocao/internal/vntext"
 	"github.com/baocao/baocao/reader"
 )
 
@@ -170,7 +171,7 @@ func emitPara(b *reader.Builder, p *para) {
 		}
 	}
 	kind, label := baocao.Paragraph, reader.Label{}
-	strong := bold || isCaps(text) && len(text) < 200
+	strong := bold || vntext.IsUpper(text) && len(text) < 200
 	switch {
 	case p.row && strings.Contains(text, "\t"):
 	case hasLabel(text):
