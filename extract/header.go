@@ -632,6 +632,19 @@ func (h *Header) closing(lines []Line, id *Ident) {
 	}
 	id.SignStart = lines[start].Off
 	var stream []Col // the signature side
+	// a layout may put the signature block just above Nơi nhận (the two cells of a
+	// closing table read one after the other)
+	for k := start - 1; k >= max(0, start-4) && lines[k].Off >= id.HeadEnd; k-- {
+		if len(lines[k].Cols) == 0 {
+			continue
+		}
+		if _, ok := h.authorities.At(lines[k].Cols[0].Text, 0); ok {
+			for ; k < start; k++ {
+				stream = append(stream, lines[k].Cols...)
+			}
+			break
+		}
+	}
 	inList := false
 	var items []string
 	for i := start; i < len(lines) && i < start+30; i++ {

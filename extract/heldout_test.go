@@ -3,6 +3,7 @@ package extract_test
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -92,113 +93,123 @@ func TestHeldOutDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, h := range heldouts {
-		t.Run(h.file, func(t *testing.T) {
-			path := filepath.Join(testutil.Root(), "corpus", "samples", h.file)
-			doc, err := reader.ReadFile(context.Background(), path, reader.Options{})
-			if err != nil {
-				t.Fatal(err)
+		// the samples corpus holds some of them also as DOCX or PDF (rendered by
+		// baocao render, the PDF by LibreOffice): every format must give the same facts
+		base := strings.TrimSuffix(h.file, ".txt")
+		for _, ext := range []string{".txt", ".docx", ".pdf"} {
+			path := filepath.Join(testutil.Root(), "corpus", "samples", base+ext)
+			if _, err := os.Stat(path); err != nil {
+				continue
 			}
-			rec := x.Record(doc)
-			d := rec.Document
-			check := func(field, got, want string) {
-				if want != "" && got != want {
-					t.Errorf("document.%s: got %q, want %q", field, got, want)
-				}
-			}
-			check("type", string(d.Type), h.typ)
-			check("number", string(d.Number), h.number)
-			check("code", string(d.Code), h.code)
-			check("place", string(d.Place), h.place)
-			if d.Date == nil {
-				t.Errorf("document.date: none, want %s", h.date)
-			} else {
-				check("date", string(d.Date.Value), h.date)
-			}
-			if d.Signer == nil {
-				t.Errorf("document.signer: none, want %s", h.signer)
-			} else {
-				check("signer", string(d.Signer.Name), h.signer)
-				check("signer.authority", string(d.Signer.Authority), h.authority)
-			}
-			if len(d.Recipients) != h.recipients {
-				t.Errorf("document.recipients: got %d %q, want %d", len(d.Recipients), d.Recipients, h.recipients)
-			}
-			if !strings.HasPrefix(string(d.Subject), h.subject) {
-				t.Errorf("document.subject: got %q, want it to start with %q", d.Subject, h.subject)
-			}
+			t.Run(base+ext, func(t *testing.T) { checkHeldout(t, x, h, path) })
+		}
+	}
+}
 
-			got := map[string]baocao.Reference{}
-			for _, r := range rec.References {
-				if _, seen := got[r.ID]; !seen {
-					got[r.ID] = r
-				}
-			}
-			for _, w := range h.refs {
-				r, ok := got[w.id]
-				if !ok {
-					t.Errorf("reference %s not found", w.id)
-					continue
-				}
-				if string(r.Type) != w.typ || string(r.Date) != w.date {
-					t.Errorf("reference %s: got type %s date %s, want %s %s", w.id, r.Type, r.Date, w.typ, w.date)
-				}
-				delete(got, w.id)
-			}
-			for id := range got {
-				t.Errorf("reference %s found, but the document cites no such document", id)
-			}
+func checkHeldout(t *testing.T, x *extract.Extractor, h heldout, path string) {
+	doc, err := reader.ReadFile(context.Background(), path, reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := x.Record(doc)
+	d := rec.Document
+	check := func(field, got, want string) {
+		if want != "" && got != want {
+			t.Errorf("document.%s: got %q, want %q", field, got, want)
+		}
+	}
+	check("type", string(d.Type), h.typ)
+	check("number", string(d.Number), h.number)
+	check("code", string(d.Code), h.code)
+	check("place", string(d.Place), h.place)
+	if d.Date == nil {
+		t.Errorf("document.date: none, want %s", h.date)
+	} else {
+		check("date", string(d.Date.Value), h.date)
+	}
+	if d.Signer == nil {
+		t.Errorf("document.signer: none, want %s", h.signer)
+	} else {
+		check("signer", string(d.Signer.Name), h.signer)
+		check("signer.authority", string(d.Signer.Authority), h.authority)
+	}
+	if len(d.Recipients) != h.recipients {
+		t.Errorf("document.recipients: got %d %q, want %d", len(d.Recipients), d.Recipients, h.recipients)
+	}
+	if !strings.HasPrefix(string(d.Subject), h.subject) {
+		t.Errorf("document.subject: got %q, want it to start with %q", d.Subject, h.subject)
+	}
 
-			var withTarget []baocao.Indicator
-			for _, in := range rec.Indicators {
-				if in.Target.Valid {
-					withTarget = append(withTarget, in)
-				}
-			}
-			used := make([]bool, len(withTarget))
-			for _, w := range h.inds {
-				found := false
-				for i, in := range withTarget {
-					if !used[i] && near(in.Value, w.value) && near(in.Target.V, w.target) {
-						used[i], found = true, true
-						if w.percent >= 0 && (!in.Percent.Valid || !near(in.Percent.V, w.percent)) {
-							t.Errorf("indicator %v/%v: percent %v, want %v", w.value, w.target, in.Percent, w.percent)
-						}
-						break
-					}
-				}
-				if !found {
-					t.Errorf("indicator %v/%v not found", w.value, w.target)
-				}
-			}
+	got := map[string]baocao.Reference{}
+	for _, r := range rec.References {
+		if _, seen := got[r.ID]; !seen {
+			got[r.ID] = r
+		}
+	}
+	for _, w := range h.refs {
+		r, ok := got[w.id]
+		if !ok {
+			t.Errorf("reference %s not found", w.id)
+			continue
+		}
+		if string(r.Type) != w.typ || string(r.Date) != w.date {
+			t.Errorf("reference %s: got type %s date %s, want %s %s", w.id, r.Type, r.Date, w.typ, w.date)
+		}
+		delete(got, w.id)
+	}
+	for id := range got {
+		t.Errorf("reference %s found, but the document cites no such document", id)
+	}
 
-			for _, w := range h.comms {
-				found := false
-				for _, c := range rec.Commendations {
-					if c.Level == w.Level && c.Form == w.Form && c.Collective == w.Collective && c.Individual == w.Individual && c.Household == w.Household {
-						found = true
-					}
+	var withTarget []baocao.Indicator
+	for _, in := range rec.Indicators {
+		if in.Target.Valid {
+			withTarget = append(withTarget, in)
+		}
+	}
+	used := make([]bool, len(withTarget))
+	for _, w := range h.inds {
+		found := false
+		for i, in := range withTarget {
+			if !used[i] && near(in.Value, w.value) && near(in.Target.V, w.target) {
+				used[i], found = true, true
+				if w.percent >= 0 && (!in.Percent.Valid || !near(in.Percent.V, w.percent)) {
+					t.Errorf("indicator %v/%v: percent %v, want %v", w.value, w.target, in.Percent, w.percent)
 				}
-				if !found {
-					t.Errorf("commendation %s %q %d/%d/%d not found", w.Level, w.Form, w.Collective, w.Individual, w.Household)
-				}
+				break
 			}
+		}
+		if !found {
+			t.Errorf("indicator %v/%v not found", w.value, w.target)
+		}
+	}
 
-			var days []string
-			for _, dt := range rec.Dates {
-				if dt.Precision == baocao.PrecDay && dt.Value != "" {
-					days = append(days, string(dt.Value))
-				}
+	for _, w := range h.comms {
+		found := false
+		for _, c := range rec.Commendations {
+			if c.Level == w.Level && c.Form == w.Form && c.Collective == w.Collective && c.Individual == w.Individual && c.Household == w.Household {
+				found = true
 			}
-			sort.Strings(days)
-			for _, w := range h.dates {
-				i := sort.SearchStrings(days, w)
-				if i == len(days) || days[i] != w {
-					t.Errorf("date %s not found (or not as often as written)", w)
-					continue
-				}
-				days = append(days[:i], days[i+1:]...)
-			}
-		})
+		}
+		if !found {
+			t.Errorf("commendation %s %q %d/%d/%d not found", w.Level, w.Form, w.Collective, w.Individual, w.Household)
+		}
+	}
+
+	var days []string
+	for _, dt := range rec.Dates {
+		if dt.Precision == baocao.PrecDay && dt.Value != "" {
+			days = append(days, string(dt.Value))
+		}
+	}
+	sort.Strings(days)
+	for _, w := range h.dates {
+		i := sort.SearchStrings(days, w)
+		if i == len(days) || days[i] != w {
+			t.Errorf("date %s not found (or not as often as written)", w)
+			continue
+		}
+		days = append(days[:i], days[i+1:]...)
 	}
 }
 

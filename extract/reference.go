@@ -60,7 +60,6 @@ type referenceConfig struct {
 	BareAnchor   []string `yaml:"bare_anchor"`
 }
 
-
 func requireDates(c *rules.Compiler, ids []string) ([]*DateRule, error) {
 	var out []*DateRule
 	for _, id := range ids {
