@@ -370,4 +370,3 @@ func requireNumFmt(c *rules.Compiler, id string) (*extract.NumFmt, error) {
 	}
 	return nf, nil
 }
-

@@ -11,8 +11,6 @@ import (
 // Detection judges a decoding by the words it produces: a frequent Vietnamese syllable
 // is strong evidence, a well-formed but rare one weak evidence, anything else none.
 
-
-
 // common are frequent syllables of Vietnamese administrative and everyday text that
 // contain a letter outside ASCII (the ones a decoding can change).
 var common = toSet(`của và có các được đã để về với là không này những một người năm tháng
