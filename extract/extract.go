@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -153,7 +154,7 @@ func (x *Extractor) references(st *state) {
 			st.refs = append(st.refs, h)
 		}
 	}
-	sort.SliceStable(st.refs, func(i, j int) bool { return st.refs[i].Num.Start < st.refs[j].Num.Start })
+	slices.SortStableFunc(st.refs, func(a, b RefHit) int { return a.Num.Start - b.Num.Start })
 	byID := map[string]string{} // id → a date written with one of its mentions
 	for _, h := range st.refs {
 		if h.Date != nil && h.Date.Value() != "" && !h.DateBefore {
@@ -206,11 +207,11 @@ func (x *Extractor) datesOf(st *state) {
 	for _, d := range x.dates {
 		hits = append(hits, d.Find(st.sc)...)
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].Start != hits[j].Start {
-			return hits[i].Start < hits[j].Start
+	slices.SortStableFunc(hits, func(a, b DateHit) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return hits[i].End-hits[i].Start > hits[j].End-hits[j].Start
+		return (b.End - b.Start) - (a.End - a.Start) // the longer form first
 	})
 	var kept []DateHit
 	for _, h := range hits {
@@ -357,7 +358,7 @@ func (x *Extractor) indicatorsOf(st *state) {
 			hits = append(hits, p)
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
+	slices.SortStableFunc(hits, func(a, b IndHit) int { return a.Start - b.Start })
 	for _, h := range hits {
 		ind := baocao.Indicator{
 			Subject: baocao.NullString(h.Subject), Value: h.Value.Value, Unit: baocao.NullString(h.Unit),

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -243,7 +244,7 @@ func (r *Reference) candidates(sc *scan) []RefHit {
 		all = append(all, cand{RefHit{Num: NumberHit{Start: s, End: e, Number: text[s:e], Style: "state"}, Bare: true,
 			Start: s, End: e, Rule: r.id}, len(r.numbers)})
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].h.Num.Start < all[j].h.Num.Start })
+	slices.SortStableFunc(all, func(a, b cand) int { return a.h.Num.Start - b.h.Num.Start })
 	var out []cand
 	for _, c := range all {
 		if n := len(out); n > 0 && c.h.Num.Start < out[n-1].h.Num.End {
