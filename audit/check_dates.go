@@ -316,7 +316,7 @@ func (cd *citationDates) listRegions(ctx *Context) []baocao.Span {
 		for j := i + 1; j < len(doc.Blocks); j++ {
 			n := doc.Blocks[j]
 			t := strings.TrimSpace(n.Span.Of(doc.Text))
-			if n.Kind == baocao.Note || (n.Kind == baocao.Heading && isUpperText(t)) || strings.HasPrefix(vntext.Fold(t), "(kem") {
+			if n.Kind == baocao.Note || (n.Kind == baocao.Heading && (vntext.UpperLetters(t) > 3)) || strings.HasPrefix(vntext.Fold(t), "(kem") {
 				break
 			}
 			end = n.Span.End
@@ -333,20 +333,6 @@ func inSpanList(spans []baocao.Span, off int) bool {
 		}
 	}
 	return false
-}
-
-// isUpperText reports whether s has letters and no lower-case ones.
-func isUpperText(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || (r > 0x7f && strings.ToUpper(string(r)) != string(r)) {
-			return false
-		}
-		if r >= 'A' && r <= 'Z' || r > 0x7f {
-			letters++
-		}
-	}
-	return letters > 3
 }
 
 type dateLine struct{}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/baocao/baocao"
 	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/internal/vntext"
 	"github.com/baocao/baocao/reader"
 )
 
@@ -134,7 +135,7 @@ func isSectionHeading(b baocao.Block, text string) bool {
 		if b.Label != "" {
 			return b.Level >= 1 && b.Level <= 7
 		}
-		return b.Kind == baocao.Heading && isUpperText(text) && len(strings.Fields(text)) >= 4
+		return b.Kind == baocao.Heading && vntext.UpperLetters(text) > 3 && len(strings.Fields(text)) >= 4
 	}
 	return false
 }

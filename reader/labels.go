@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao"
+	"github.com/baocao/baocao/internal/vntext"
 )
 
 // Heading labels of Vietnamese reports, outermost first (DOMAIN.md §6.2): Phần I /
@@ -88,15 +89,20 @@ func Classify(line string, bold bool) (baocao.BlockKind, Label) {
 	return baocao.ListItem, l
 }
 
-func isUpper(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || (r > 0x7f && strings.ToUpper(string(r)) != string(r)) {
-			return false
-		}
-		if r >= 'A' && r <= 'Z' || r > 0x7f {
-			letters++
-		}
+// isUpper: a label's title in capitals (more than three letters, none lower case).
+func isUpper(s string) bool { return vntext.UpperLetters(s) > 3 }
+
+// WholeLabel reports a numbering label at the start of t that is a whole token:
+// "2.2.1. Công tác", "a) Về", "- Về", but not the "12.55" of "12.555 m²".
+func WholeLabel(t string) bool {
+	l, ok := SplitLabel(t)
+	if !ok {
+		return false
 	}
-	return letters > 3
+	rest := strings.TrimLeft(t, " ")[len(l.Text):]
+	if rest == "" {
+		return true
+	}
+	c := rest[0]
+	return c == ' ' || c == '\t' || strings.HasSuffix(l.Text, ".") || strings.HasSuffix(l.Text, ")") || strings.HasSuffix(l.Text, "-")
 }

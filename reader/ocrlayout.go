@@ -462,7 +462,7 @@ func (o *ocrLayout) emitText(ls []*oline) {
 			prev := group[len(group)-1]
 			gap := float64(v.t - prev.b)
 			text := segText(v.words)
-			if v.block != prev.block || v.par != prev.par || gap > 1.2*v.h || ocrLabel(text) ||
+			if v.block != prev.block || v.par != prev.par || gap > 1.2*v.h || WholeLabel(text) ||
 				vntext.IsUpper(segText(prev.words)) != vntext.IsUpper(text) {
 				flush()
 			}
@@ -481,7 +481,7 @@ func (o *ocrLayout) emitPara(ls []*oline) {
 	kind, label := baocao.Paragraph, Label{}
 	strong := vntext.IsUpper(text) && len(text) < 200
 	switch {
-	case ocrLabel(text):
+	case WholeLabel(text):
 		kind, label = Classify(text, strong)
 	case strong && !strings.HasSuffix(text, ";"):
 		kind = baocao.Heading
@@ -505,20 +505,6 @@ func (o *ocrLayout) centered(ls []*oline) bool {
 		}
 	}
 	return true
-}
-
-// ocrLabel reports a numbering label that is a whole token at the start of t.
-func ocrLabel(t string) bool {
-	l, ok := SplitLabel(t)
-	if !ok {
-		return false
-	}
-	rest := strings.TrimLeft(t, " ")[len(l.Text):]
-	if rest == "" {
-		return true
-	}
-	c := rest[0]
-	return c == ' ' || c == '\t' || strings.HasSuffix(l.Text, ".") || strings.HasSuffix(l.Text, ")") || strings.HasSuffix(l.Text, "-")
 }
 
 func sentenceEnded(s string) bool {
@@ -582,7 +568,7 @@ func (o *ocrLayout) emitColumns(ls []*oline, g int) {
 		}
 		if l == nil || r == nil { // one side only: a heading or paragraph of its own
 			text := p.p.String()
-			if ocrLabel(text) {
+			if WholeLabel(text) {
 				p.p.Kind, _ = Classify(text, vntext.IsUpper(text))
 			} else if vntext.IsUpper(text) && len(text) < 200 {
 				p.p.Kind = baocao.Heading
@@ -620,7 +606,7 @@ func joinColumnLines(ls []*oline) []colPara {
 			p := ls[i-1]
 			pt, ct := segText(p.words), segText(v.words)
 			if float64(p.width()) > 0.85*float64(runWidth[i-1]) && float64(v.t-p.b) < 0.8*v.h && !sentenceEnded(pt) &&
-				!ocrLabel(ct) && caps[i-1] == caps[i] {
+				!WholeLabel(ct) && caps[i-1] == caps[i] {
 				last := &out[len(out)-1]
 				last.words = append(last.words, v.words...)
 				continue

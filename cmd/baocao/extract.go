@@ -5,10 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 
 	"github.com/baocao/baocao"
+	"github.com/baocao/baocao/internal/par"
 	"github.com/baocao/baocao/internal/pipeline"
 	"github.com/urfave/cli/v2"
 )
@@ -149,22 +148,14 @@ type result struct {
 // processAll runs the pipeline over paths on all cores, results in input order.
 func processAll(ctx context.Context, paths []string, opts pipeline.Options) []result {
 	out := make([]result, len(paths))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(paths)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				rec, doc, err := pipeline.Process(ctx, paths[i], opts)
-				out[i] = result{path: paths[i], rec: rec, doc: doc, err: err}
-			}
-		}()
+	par.Do(ctx, len(paths), func(i int) {
+		rec, doc, err := pipeline.Process(ctx, paths[i], opts)
+		out[i] = result{path: paths[i], rec: rec, doc: doc, err: err}
+	})
+	for i := range out {
+		if out[i].rec == nil && out[i].err == nil { // not started: the run was cancelled
+			out[i] = result{path: paths[i], err: ctx.Err()}
+		}
 	}
-	for i := range paths {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
 	return out
 }

@@ -63,15 +63,19 @@ func HasLetters(s string) bool {
 
 // IsUpper reports whether s has at least two letters and none of them is lower case:
 // a title or a name block written in capitals ("BÁO CÁO", "UBND TỈNH VĨNH LONG").
-func IsUpper(s string) bool {
+func IsUpper(s string) bool { return UpperLetters(s) >= 2 }
+
+// UpperLetters returns the number of letters of s when none of them is lower case,
+// else 0.
+func UpperLetters(s string) int {
 	letters := 0
 	for _, r := range s {
 		if unicode.IsLower(r) {
-			return false
+			return 0
 		}
 		if unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	return letters >= 2
+	return letters
 }

@@ -3,10 +3,9 @@ package ocr
 import (
 	"context"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/baocao/baocao"
+	"github.com/baocao/baocao/internal/par"
 	"github.com/baocao/baocao/reader"
 )
 
@@ -71,23 +70,9 @@ func (r ImageReader) Read(ctx context.Context, in *reader.Input) (*baocao.Docume
 	format := Sniff(in.Data)
 	pages := make([]*reader.OCRPage, n)
 	errs := make([]error, n)
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pages[i], errs[i] = opts.OCR.Recognize(ctx, reader.PageImage{Data: page(i), Format: format, Key: key(i)})
-			}
-		}()
-	}
-	for i := 0; i < n && ctx.Err() == nil; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Do(ctx, n, func(i int) {
+		pages[i], errs[i] = opts.OCR.Recognize(ctx, reader.PageImage{Data: page(i), Format: format, Key: key(i)})
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -480,7 +480,7 @@ func firstWordWidth(l *line) float64 {
 // labelTextX is where the text after a leading label starts (the hanging indent of
 // a list item), or x0.
 func labelTextX(l *line) float64 {
-	if hasLabel(strings.TrimSpace(l.text)) && len(l.words) > 0 {
+	if reader.WholeLabel(strings.TrimSpace(l.text)) && len(l.words) > 0 {
 		return l.words[0]
 	}
 	return l.x0
@@ -502,7 +502,7 @@ func continues(p *para, cur *line, st *docStats, pageW float64, newPage bool) bo
 	if prev.bold() != cur.bold() && (prev.x1 < st.right-2*cur.size || sentenceEnd(pt)) {
 		return false
 	}
-	if hasLabel(t) || authority(pt) {
+	if reader.WholeLabel(t) || authority(pt) {
 		return false
 	}
 	// a title in capitals ends where mixed case starts (and the reverse), except a
@@ -687,7 +687,7 @@ func joinColumn(cs []columnPiece) []columnPara {
 			p := cs[i-1]
 			pt := strings.TrimSpace(joinSpans(p.spans))
 			ct := strings.TrimSpace(joinSpans(c.spans))
-			label := hasLabel(ct)
+			label := reader.WholeLabel(ct)
 			if p.x1-p.x0 > 0.85*width && p.bold == c.bold && math.Abs(p.size-c.size) < 0.5 &&
 				p.y-c.y < 1.6*c.size && !sentenceEnd(pt) && !label && vntext.IsUpper(pt) == vntext.IsUpper(ct) && !authority(pt) {
 				last := &out[len(out)-1]
@@ -715,21 +715,6 @@ func trimLastSpan(sp []span, n int) {
 	if len(t) >= n {
 		s.text = t[:len(t)-n]
 	}
-}
-
-// hasLabel reports a numbering label at the start of t that is a whole token:
-// "2.2.1. Công tác", "a) Về", "- Về", but not the "12.55" of "12.555 m²".
-func hasLabel(t string) bool {
-	l, ok := reader.SplitLabel(t)
-	if !ok {
-		return false
-	}
-	rest := strings.TrimLeft(t, " ")[len(l.Text):]
-	if rest == "" {
-		return true
-	}
-	c := rest[0]
-	return c == ' ' || c == '\t' || strings.HasSuffix(l.Text, ".") || strings.HasSuffix(l.Text, ")") || strings.HasSuffix(l.Text, "-")
 }
 
 var reAuthority = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s`)

@@ -174,7 +174,7 @@ func emitPara(b *reader.Builder, p *para) {
 	strong := bold || vntext.IsUpper(text) && len(text) < 200
 	switch {
 	case p.row && strings.Contains(text, "\t"):
-	case hasLabel(text):
+	case reader.WholeLabel(text):
 		kind, label = reader.Classify(text, strong)
 	case strong && len(text) < 200 && !strings.HasSuffix(text, ";"):
 		kind = baocao.Heading

@@ -4,10 +4,10 @@ import (
 	"context"
 	"math"
 
-	lpdf "github.com/ledongthuc/pdf"
-
 	"github.com/baocao/baocao"
+	"github.com/baocao/baocao/internal/par"
 	"github.com/baocao/baocao/reader"
+	lpdf "github.com/ledongthuc/pdf"
 )
 
 // runOCR recognizes the pages without a usable text layer, several at a time (up to
@@ -23,7 +23,7 @@ func runOCR(ctx context.Context, f *file, original []byte, results []*pageResult
 	if len(todo) == 0 {
 		return
 	}
-	parallel(ctx, len(todo), func(k int) {
+	par.Do(ctx, len(todo), func(k int) {
 		r := results[todo[k]]
 		img, err := pageImage(ctx, f, original, todo[k], r, rec)
 		if err != nil {

@@ -6,13 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/baocao/baocao"
 	"github.com/baocao/baocao/internal/legacy"
+	"github.com/baocao/baocao/internal/par"
 	"github.com/baocao/baocao/internal/vntext"
 	"github.com/baocao/baocao/reader"
 )
@@ -117,38 +116,13 @@ func readPages(ctx context.Context, f *file) []*pageResult {
 	n := len(f.pages)
 	results := make([]*pageResult, n)
 	fonts := &fontCache{}
-	parallel(ctx, n, func(i int) { results[i] = readOnePage(ctx, f, i, fonts) })
+	par.Do(ctx, n, func(i int) { results[i] = readOnePage(ctx, f, i, fonts) })
 	for i := range results {
 		if results[i] == nil {
 			results[i] = &pageResult{err: ctx.Err(), content: &pageContent{}}
 		}
 	}
 	return results
-}
-
-// parallel calls fn(0) … fn(n-1) on up to GOMAXPROCS goroutines and returns when all
-// calls have; no new call starts after ctx is done.
-func parallel(ctx context.Context, n int, fn func(i int)) {
-	workers := max(1, min(runtime.GOMAXPROCS(0), n))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func readOnePage(ctx context.Context, f *file, i int, fonts *fontCache) (res *pageResult) {
